@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
+import { projectLocator } from '../../helpers/descriptions';
+import { getProjectId, toProjectItem } from '../../helpers/projects';
+import type { Project } from '../../helpers/projects';
+
+export const description: INodeProperties[] = [
+	{
+		...projectLocator('archive'),
+		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const projectId = getProjectId.call(this, itemIndex);
+	const tuning = getRequestTuning.call(this, itemIndex);
+	const subject = `project ${projectId}`;
+	const archiving = await openAiRequest
+		.call(this, {
+			method: 'POST',
+			path: `/organization/projects/${projectId}/archive`,
+			itemIndex,
+			subject,
+			...tuning,
+		})
+		.then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+	if ('response' in archiving) {
+		return [toProjectItem(archiving.response.body as Project, { alreadyArchived: false })];
+	}
+	const { status, errorCode } = openAiErrorFacts(archiving.error);
+	if (status !== 400 || errorCode !== 'project_archived') throw archiving.error;
+
+	// Archiving twice must not break an automation that runs twice: report the project as it is.
+	const current = await openAiRequest.call(this, {
+		method: 'GET',
+		path: `/organization/projects/${projectId}`,
+		itemIndex,
+		subject,
+		...tuning,
+	});
+	const project = current.body as Project;
+	if (project.status !== 'archived') throw archiving.error;
+	return [
+		toProjectItem(project, {
+			alreadyArchived: true,
+			message: `Project ${projectId} was already archived on ${new Date((project.archived_at ?? 0) * 1000).toISOString()}; nothing changed.`,
+		}),
+	];
+}

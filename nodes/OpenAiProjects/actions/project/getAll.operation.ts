@@ -1,0 +1,170 @@
+import { DateTime } from 'luxon';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import { listPages } from '../../../shared/transport';
+import { toProjectItem } from '../../helpers/projects';
+import type { Project } from '../../helpers/projects';
+
+const show = { resource: ['project'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only projects created after this moment',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only projects created before this moment, e.g. {{ $now.minus({ days: 90 }) }} for stale projects',
+			},
+			{
+				displayName: 'Include Archived',
+				name: 'includeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include archived projects (OpenAI leaves them out by default)',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+				description: 'Only projects whose name contains this text (case-insensitive)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Active', value: 'active' },
+					{ name: 'Archived', value: 'archived' },
+				],
+			},
+		],
+	},
+];
+
+interface ProjectFilter {
+	includeArchived: boolean;
+	status: 'any' | 'active' | 'archived';
+	createdAfter?: number;
+	createdBefore?: number;
+	nameContains: string;
+}
+
+function toUnixSeconds(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const date = DateTime.isDateTime(value)
+		? value
+		: value instanceof Date
+			? DateTime.fromJSDate(value)
+			: DateTime.fromISO(String(value), { setZone: true });
+	if (!date.isValid) {
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: "${String(value)}"`, {
+			itemIndex,
+			description: 'Use a date like 2026-01-31 or an expression such as {{ $now.minus({ days: 90 }) }}.',
+		});
+	}
+	return date.toSeconds();
+}
+
+function readFilter(this: IExecuteFunctions, itemIndex: number): ProjectFilter {
+	const raw = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const status = (raw.status as ProjectFilter['status']) ?? 'any';
+	if (!['any', 'active', 'archived'].includes(status)) {
+		throw new NodeOperationError(this.getNode(), `"Status" must be any, active or archived, not "${status}"`, {
+			itemIndex,
+		});
+	}
+	const filter: ProjectFilter = {
+		// Archived projects are only listed when asked for, so a status filter on them must ask.
+		includeArchived: raw.includeArchived === true || status === 'archived',
+		status,
+		createdAfter: toUnixSeconds.call(this, raw.createdAfter, 'Created After', itemIndex),
+		createdBefore: toUnixSeconds.call(this, raw.createdBefore, 'Created Before', itemIndex),
+		nameContains: String(raw.nameContains ?? '').trim().toLowerCase(),
+	};
+	if (filter.createdAfter !== undefined && filter.createdBefore !== undefined && filter.createdAfter >= filter.createdBefore) {
+		throw new NodeOperationError(this.getNode(), '"Created After" must be earlier than "Created Before"', {
+			itemIndex,
+			description: 'With these two dates no project can match.',
+		});
+	}
+	return filter;
+}
+
+function matches(project: Project, filter: ProjectFilter): boolean {
+	if (filter.status !== 'any' && project.status !== filter.status) return false;
+	if (filter.createdAfter !== undefined && !(project.created_at > filter.createdAfter)) return false;
+	if (filter.createdBefore !== undefined && !(project.created_at < filter.createdBefore)) return false;
+	if (filter.nameContains && !(project.name ?? '').toLowerCase().includes(filter.nameContains)) return false;
+	return true;
+}
+
+function readLimit(this: IExecuteFunctions, itemIndex: number): number {
+	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${limit}`, {
+			itemIndex,
+			description: 'Turn on "Return All" to get every project.',
+		});
+	}
+	return limit;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	const filter = readFilter.call(this, itemIndex);
+	const tuning = getRequestTuning.call(this, itemIndex);
+	const projects: IDataObject[] = [];
+	const pages = listPages.call(this, {
+		path: '/organization/projects',
+		qs: filter.includeArchived ? { include_archived: true } : {},
+		itemIndex,
+		...tuning,
+	});
+	for await (const page of pages) {
+		for (const project of page as Project[]) {
+			if (!matches(project, filter)) continue;
+			projects.push(toProjectItem(project));
+			if (projects.length >= limit) return projects;
+		}
+	}
+	return projects;
+}

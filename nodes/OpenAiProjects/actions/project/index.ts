@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as archive from './archive.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as rename from './rename.operation';
+
+export { archive, create, get, getAll, rename };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['project'] } },
+		options: [
+			{
+				name: 'Archive',
+				value: 'archive',
+				action: 'Archive a project',
+				description: 'Archive a project (cannot be undone)',
+			},
+			{ name: 'Create', value: 'create', action: 'Create a project', description: 'Create a new project' },
+			{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get one project by ID' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many projects',
+				description: 'List projects, following every page',
+			},
+			{ name: 'Rename', value: 'rename', action: 'Rename a project', description: 'Change the name of a project' },
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+	...create.description,
+	...get.description,
+	...rename.description,
+	...archive.description,
+];

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import { openAiRequest } from '../../../shared/transport';
+import { projectLocator } from '../../helpers/descriptions';
+import { getProjectId, getProjectName, toProjectItem } from '../../helpers/projects';
+import type { Project } from '../../helpers/projects';
+
+export const description: INodeProperties[] = [
+	projectLocator('rename'),
+	{
+		displayName: 'New Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The new name. The Default project and archived projects cannot be renamed.',
+		displayOptions: { show: { resource: ['project'], operation: ['rename'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const projectId = getProjectId.call(this, itemIndex);
+	const name = getProjectName.call(this, itemIndex);
+	// Setting a name is idempotent, so this request may be retried like a read.
+	const response = await openAiRequest.call(this, {
+		method: 'POST',
+		path: `/organization/projects/${projectId}`,
+		body: { name },
+		itemIndex,
+		subject: `project ${projectId}`,
+		...getRequestTuning.call(this, itemIndex),
+	});
+	return [toProjectItem(response.body as Project)];
+}

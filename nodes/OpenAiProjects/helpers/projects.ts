@@ -1,0 +1,57 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { isProjectId } from '../../shared/transport';
+
+export interface Project extends IDataObject {
+	id: string;
+	object: string;
+	name: string | null;
+	created_at: number;
+	archived_at: number | null;
+	status: string | null;
+}
+
+function isoFromUnix(seconds: unknown): string | null {
+	return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null;
+}
+
+/** The project as OpenAI returns it, plus readable dates for Sort, Filter and spreadsheet nodes. */
+export function toProjectItem(project: Project, extra: IDataObject = {}): IDataObject {
+	return {
+		...project,
+		createdAtIso: isoFromUnix(project.created_at),
+		archivedAtIso: isoFromUnix(project.archived_at),
+		...extra,
+	};
+}
+
+export function getProjectId(this: IExecuteFunctions, itemIndex: number): string {
+	const locator = this.getNodeParameter('projectId', itemIndex) as INodeParameterResourceLocator | string;
+	const raw = typeof locator === 'string' ? locator : String(locator?.value ?? '');
+	const projectId = raw.trim();
+	if (!projectId) {
+		throw new NodeOperationError(this.getNode(), '"Project" is empty: pick a project from the list or enter its ID', {
+			itemIndex,
+		});
+	}
+	if (!isProjectId(projectId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Project" must be a project ID like proj_AbC123…, not "${projectId}"`,
+			{ itemIndex, description: 'Pick the project from the list, or copy its ID from platform.openai.com/settings/organization/projects.' },
+		);
+	}
+	return projectId;
+}
+
+export function getProjectName(this: IExecuteFunctions, itemIndex: number, parameter = 'name'): string {
+	const name = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	if (!name) {
+		throw new NodeOperationError(this.getNode(), '"Name" is empty: a project needs a name', {
+			itemIndex,
+			description: 'Enter a name, or check that the expression gives one for every item.',
+		});
+	}
+	return name;
+}

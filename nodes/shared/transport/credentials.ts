@@ -1,0 +1,71 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'openAiOrgApi';
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+export interface OpenAiOrgCredentials {
+	apiKey: string;
+	organizationId: string;
+	projectId: string;
+	baseUrl: string;
+}
+
+export type KeyKind = 'admin' | 'project' | 'service account' | 'user';
+
+const ORGANIZATION_ID = /^org-[A-Za-z0-9]+$/;
+const PROJECT_ID = /^proj_[A-Za-z0-9]+$/;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function readCredentialValues(raw: ICredentialDataDecryptedObject): OpenAiOrgCredentials {
+	return {
+		apiKey: text(raw.apiKey),
+		organizationId: text(raw.organizationId),
+		projectId: text(raw.projectId),
+		baseUrl: (text(raw.baseUrl) || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+	};
+}
+
+export function keyKind(apiKey: string): KeyKind {
+	if (apiKey.startsWith('sk-admin-')) return 'admin';
+	if (apiKey.startsWith('sk-proj-')) return 'project';
+	if (apiKey.startsWith('sk-svcacct-')) return 'service account';
+	return 'user';
+}
+
+/** `sk-...abcd`: enough to tell keys apart in an error, never enough to use one. */
+export function keyFingerprint(apiKey: string): string {
+	if (!apiKey) return '(no key)';
+	const prefix = apiKey.startsWith('sk-admin-') ? 'sk-admin-' : apiKey.startsWith('sk-') ? 'sk-' : '';
+	return `${prefix}...${apiKey.slice(-4)}`;
+}
+
+export function isOrganizationId(value: string): boolean {
+	return ORGANIZATION_ID.test(value);
+}
+
+export function isProjectId(value: string): boolean {
+	return PROJECT_ID.test(value);
+}
+
+/** Checks values before any request is sent; answers a sentence naming the field and the fix. */
+export function findCredentialProblem(values: OpenAiOrgCredentials): string | undefined {
+	if (!values.apiKey) {
+		return 'The credential has no API Key. Paste a key from platform.openai.com/api-keys into "API Key".';
+	}
+	if (/\s/.test(values.apiKey)) {
+		return 'The API Key contains spaces or line breaks. Copy the key again without them.';
+	}
+	if (values.organizationId && !isOrganizationId(values.organizationId)) {
+		return `The Organization ID "${values.organizationId}" is not an organization ID: it must look like org-AbC123… (find it at platform.openai.com/settings/organization/general), or leave it empty.`;
+	}
+	if (values.projectId && !isProjectId(values.projectId)) {
+		return `The Project ID "${values.projectId}" is not a project ID: it must look like proj_AbC123…, or leave it empty.`;
+	}
+	if (!/^https?:\/\/[^\s/]+/i.test(values.baseUrl)) {
+		return `The Base URL "${values.baseUrl}" is not an http(s) address. Use https://api.openai.com/v1 unless you go through a proxy.`;
+	}
+	return undefined;
+}

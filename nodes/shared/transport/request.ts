@@ -1,0 +1,283 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import {
+	CREDENTIAL_TYPE,
+	findCredentialProblem,
+	isOrganizationId,
+	isProjectId,
+	keyKind,
+	readCredentialValues,
+} from './credentials';
+import type { OpenAiOrgCredentials } from './credentials';
+import { buildOpenAiApiError } from './errors';
+import type { OpenAiFailure, RequestContext } from './errors';
+import {
+	DEFAULT_MAX_RETRIES,
+	connectionErrorCode,
+	isRetryableStatus,
+	retryDelayMs,
+	serverRetryAdvice,
+	surelyNotProcessed,
+} from './retry';
+
+export type OpenAiFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface OpenAiRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, e.g. /organization/projects */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** How arrays go in the query string: OpenAI wants `group_by[]=project_id`. */
+	arrayFormat?: 'brackets' | 'repeat';
+	/** Overrides the credential's organization; empty or undefined keeps the credential's. */
+	organizationId?: string;
+	/** Overrides the credential's project; empty or undefined keeps the credential's. */
+	projectId?: string;
+	maxRetries?: number;
+	timeoutMs?: number;
+	itemIndex?: number;
+	/** Names the thing a 404 could not find, e.g. "project proj_abc". */
+	subject?: string;
+	/**
+	 * Marks a request that changes something and must not be repeated blindly (a create).
+	 * When its answer is lost, `findLostResult` is asked whether it went through before any retry.
+	 */
+	notIdempotent?: boolean;
+	findLostResult?: () => Promise<IDataObject | undefined>;
+}
+
+export interface OpenAiResponse<T = IDataObject> {
+	body: T;
+	headers: IDataObject;
+	requestId?: string;
+	/** The organization the request was sent under ('' when none was sent). */
+	organizationId: string;
+	projectId: string;
+	/** True when the answer was lost and the result was found afterwards instead of repeating the request. */
+	recovered?: boolean;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+type Attempt = { response: RawResponse } | { failure: OpenAiFailure };
+
+const DEFAULT_TIMEOUT_MS = 300_000;
+
+export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<OpenAiOrgCredentials> {
+	const raw = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const values = readCredentialValues(raw);
+	const problem = findCredentialProblem(values);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
+	return values;
+}
+
+function chooseScope(
+	this: OpenAiFunctions,
+	credentials: OpenAiOrgCredentials,
+	request: OpenAiRequest,
+): Pick<RequestContext, 'organizationId' | 'organizationSource' | 'projectId'> {
+	const itemIndex = request.itemIndex ?? 0;
+	const organizationOverride = request.organizationId?.trim() ?? '';
+	const projectOverride = request.projectId?.trim() ?? '';
+	if (organizationOverride && !isOrganizationId(organizationOverride)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Organization ID" must look like org-AbC123…, not "${organizationOverride}"`,
+			{ itemIndex, description: 'Leave it empty to use the credential\'s organization.' },
+		);
+	}
+	if (projectOverride && !isProjectId(projectOverride)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Project ID" must look like proj_AbC123…, not "${projectOverride}"`,
+			{ itemIndex, description: 'Leave it empty to use the credential\'s project.' },
+		);
+	}
+	const organizationId = organizationOverride || credentials.organizationId;
+	return {
+		organizationId,
+		organizationSource: organizationOverride ? 'node' : organizationId ? 'credential' : 'none',
+		projectId: projectOverride || credentials.projectId,
+	};
+}
+
+function parseBody(body: unknown): { value?: unknown; malformed: boolean } {
+	if (typeof body !== 'string') return { value: body, malformed: false };
+	if (body.trim() === '') return { value: {}, malformed: false };
+	try {
+		return { value: JSON.parse(body), malformed: false };
+	} catch {
+		return { malformed: true };
+	}
+}
+
+function headerText(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+function failureFromResponse(response: RawResponse, retries: number): OpenAiFailure {
+	const parsed = parseBody(response.body);
+	const error = ((parsed.value as IDataObject | undefined)?.error ?? {}) as IDataObject;
+	return {
+		status: response.statusCode,
+		openAiMessage: typeof error.message === 'string' ? error.message : undefined,
+		openAiCode: typeof error.code === 'string' ? error.code : null,
+		openAiType: typeof error.type === 'string' ? error.type : undefined,
+		openAiParam: typeof error.param === 'string' ? error.param : null,
+		requestId: headerText(response.headers, 'x-request-id'),
+		retries,
+	};
+}
+
+async function send(
+	this: OpenAiFunctions,
+	options: IHttpRequestOptions,
+	retries: number,
+): Promise<Attempt> {
+	try {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as RawResponse;
+		return { response };
+	} catch (error) {
+		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
+	}
+}
+
+/**
+ * Repeats the call without the organization header: if the key works then, the key is fine and the
+ * organization is the problem. This turns OpenAI's terse 401 into an answer the user can act on.
+ */
+async function proveOrganizationMismatch(
+	this: OpenAiFunctions,
+	credentials: OpenAiOrgCredentials,
+	timeout: number,
+): Promise<RequestContext['mismatchProof']> {
+	const probePath = keyKind(credentials.apiKey) === 'admin' ? '/organization/projects' : '/models';
+	const attempt = await send.call(
+		this,
+		{
+			method: 'GET',
+			url: `${credentials.baseUrl}${probePath}`,
+			qs: probePath === '/models' ? undefined : { limit: 1 },
+			headers: { 'OpenAI-Organization': '', 'OpenAI-Project': '' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout,
+		},
+		0,
+	);
+	if (!('response' in attempt)) return undefined;
+	const { statusCode } = attempt.response;
+	if (statusCode >= 200 && statusCode < 300) return 'works without organization';
+	return statusCode === 401 ? 'fails without organization' : undefined;
+}
+
+function blamesOrganization(failure: OpenAiFailure): boolean {
+	if (failure.openAiCode === 'mismatched_organization' || failure.openAiCode === 'invalid_organization') return true;
+	return /does not belong to the specified organization|no such organization/i.test(failure.openAiMessage ?? '');
+}
+
+export async function openAiRequest<T = IDataObject>(
+	this: OpenAiFunctions,
+	request: OpenAiRequest,
+): Promise<OpenAiResponse<T>> {
+	const itemIndex = request.itemIndex ?? 0;
+	const credentials = await loadCredentials.call(this, itemIndex);
+	const scope = chooseScope.call(this, credentials, request);
+	const maxRetries = request.maxRetries ?? DEFAULT_MAX_RETRIES;
+	const timeout = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const context: RequestContext = {
+		method: request.method,
+		path: request.path,
+		baseUrl: credentials.baseUrl,
+		apiKey: credentials.apiKey,
+		subject: request.subject,
+		...scope,
+	};
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${credentials.baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		arrayFormat: request.arrayFormat,
+		// An empty value tells the credential to send no such header (OpenAI rejects empty ones).
+		headers: { 'OpenAI-Organization': scope.organizationId, 'OpenAI-Project': scope.projectId },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout,
+	};
+	const answer = (body: unknown, headers: IDataObject, recovered?: boolean): OpenAiResponse<T> => ({
+		body: body as T,
+		headers,
+		requestId: headerText(headers, 'x-request-id'),
+		organizationId: scope.organizationId,
+		projectId: scope.projectId,
+		recovered,
+	});
+
+	for (let attempt = 0; ; attempt++) {
+		const result = await send.call(this, options, attempt);
+		let failure: OpenAiFailure;
+		let headers: IDataObject = {};
+		if ('response' in result) {
+			const { response } = result;
+			headers = response.headers ?? {};
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				const parsed = parseBody(response.body);
+				if (!parsed.malformed) return answer(parsed.value, headers);
+				failure = {
+					status: response.statusCode,
+					malformedBody: true,
+					requestId: headerText(headers, 'x-request-id'),
+					retries: attempt,
+				};
+			} else {
+				failure = failureFromResponse(response, attempt);
+			}
+		} else {
+			failure = result.failure;
+		}
+
+		const canRetryKind =
+			failure.status === undefined
+				? failure.connectionCode !== 'UNKNOWN'
+				: failure.malformedBody || isRetryableStatus(failure.status, failure.openAiCode);
+		const advice = serverRetryAdvice(headers);
+		const wantsRetry = attempt < maxRetries && (advice ?? canRetryKind);
+
+		if (wantsRetry && (!request.notIdempotent || surelyNotProcessed(failure))) {
+			await sleep(retryDelayMs(attempt, headers));
+			continue;
+		}
+		if (wantsRetry && request.findLostResult) {
+			// The create may have happened even though we got no answer: look before asking again.
+			const found = await request.findLostResult();
+			if (found) return answer(found, headers, true);
+			await sleep(retryDelayMs(attempt, headers));
+			continue;
+		}
+
+		if (failure.status === 401 && scope.organizationId && blamesOrganization(failure)) {
+			context.mismatchProof = await proveOrganizationMismatch.call(this, credentials, timeout);
+		}
+		throw buildOpenAiApiError(this.getNode(), failure, context, itemIndex);
+	}
+}

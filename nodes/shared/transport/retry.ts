@@ -1,0 +1,77 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export const DEFAULT_MAX_RETRIES = 3;
+const BASE_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+/** A Retry-After beyond this is not waited for: the workflow would look hung (openai-node does the same). */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+const RETRYABLE_CONNECTION_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'UND_ERR_SOCKET',
+]);
+
+function header(headers: IDataObject | undefined, name: string): string | undefined {
+	const value = headers?.[name];
+	if (Array.isArray(value)) return String(value[0]);
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+export function isRetryableStatus(status: number, errorCode: string | null | undefined): boolean {
+	if (status === 429) return errorCode !== 'insufficient_quota';
+	return status === 408 || status === 409 || status >= 500;
+}
+
+/** OpenAI may say explicitly whether a retry can help; that beats our own guess. */
+export function serverRetryAdvice(headers: IDataObject | undefined): boolean | undefined {
+	const advice = header(headers, 'x-should-retry');
+	if (advice === 'true') return true;
+	if (advice === 'false') return false;
+	return undefined;
+}
+
+export function connectionErrorCode(error: unknown): string | undefined {
+	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+	const code = candidate?.code ?? candidate?.cause?.code;
+	if (typeof code === 'string' && RETRYABLE_CONNECTION_CODES.has(code)) return code;
+	const message = typeof candidate?.message === 'string' ? candidate.message : '';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+/** True only when the server cannot have acted on the request (nothing reached it, or it refused at the door). */
+export function surelyNotProcessed(failure: { status?: number; connectionCode?: string }): boolean {
+	if (failure.status === 429) return true;
+	return failure.connectionCode === 'ECONNREFUSED' || failure.connectionCode === 'EAI_AGAIN';
+}
+
+function serverRequestedDelayMs(headers: IDataObject | undefined): number | undefined {
+	const ms = Number(header(headers, 'retry-after-ms'));
+	if (Number.isFinite(ms) && ms >= 0 && header(headers, 'retry-after-ms') !== undefined) return ms;
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter === undefined) return undefined;
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds)) return seconds * 1000;
+	const date = Date.parse(retryAfter);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Backoff min(0.5 s × 2^attempt, 8 s) minus up to 25 % jitter, unless the server named a (sane) wait. */
+export function retryDelayMs(
+	attempt: number,
+	headers?: IDataObject,
+	random: () => number = Math.random,
+): number {
+	const requested = serverRequestedDelayMs(headers);
+	if (requested !== undefined && requested <= MAX_RETRY_AFTER_MS) return Math.ceil(requested);
+	const backoff = Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_BACKOFF_MS);
+	return Math.round(backoff * (1 - 0.25 * random()));
+}
