@@ -222,8 +222,9 @@ export function buildOpenAiApiError(
 	// Only redacted, user-facing fields go in: the raw HTTP error carries the Authorization header.
 	const response: JsonObject = {
 		message,
-		status: failure.status ?? null,
-		errorCode: failure.openAiCode ?? failure.connectionCode ?? null,
+		// Not `status`/`code`: n8n would read those as an HTTP code and swap in its generic message.
+		httpStatus: failure.status ?? null,
+		openAiCode: failure.openAiCode ?? failure.connectionCode ?? null,
 		openAiMessage: failure.openAiMessage ? redactSecrets(failure.openAiMessage, ctx.apiKey) : null,
 		requestId: failure.requestId ?? null,
 		organization: ctx.organizationId || null,
@@ -242,7 +243,7 @@ export function openAiErrorFacts(error: unknown): { status?: number; errorCode?:
 	const response = (error as { errorResponse?: JsonObject } | undefined)?.errorResponse;
 	if (!(error instanceof NodeApiError) || !response) return {};
 	return {
-		status: typeof response.status === 'number' ? response.status : undefined,
-		errorCode: typeof response.errorCode === 'string' ? response.errorCode : undefined,
+		status: typeof response.httpStatus === 'number' ? response.httpStatus : undefined,
+		errorCode: typeof response.openAiCode === 'string' ? response.openAiCode : undefined,
 	};
 }
