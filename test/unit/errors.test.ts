@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: the keys are fake fixtures */
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
