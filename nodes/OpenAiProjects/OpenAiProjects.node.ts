@@ -2,9 +2,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import * as cost from './actions/cost';
 import * as project from './actions/project';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import * as usage from './actions/usage';
+import { listSearch, loadOptions } from './methods';
 
 export class OpenAiProjects implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,15 +35,21 @@ export class OpenAiProjects implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Project', value: 'project' }],
+				options: [
+					{ name: 'Cost', value: 'cost' },
+					{ name: 'Project', value: 'project' },
+					{ name: 'Usage', value: 'usage' },
+				],
 				default: 'project',
 			},
 			...project.description,
+			...cost.description,
+			...usage.description,
 			requestOptionsProperty,
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

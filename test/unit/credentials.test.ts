@@ -45,7 +45,7 @@ describe('credential values', () => {
 	});
 
 	it('shows a key only as a fingerprint of its last four characters', () => {
-		expect(keyFingerprint('sk-admin-abcdefghijklmnopqrstuvwxyz0123')).toBe('sk-admin-...0123');
+		expect(keyFingerprint('sk-admin-abcdefghijklmnopqrstuvwxyz0123')).toBe('sk-...0123');
 		expect(keyFingerprint('sk-proj-abcdefghijklmnopqrstuvwxyzWXYZ')).toBe('sk-...WXYZ');
 		expect(keyFingerprint('')).toBe('(no key)');
 	});

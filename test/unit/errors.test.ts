@@ -56,6 +56,7 @@ describe('the error table', () => {
 
 	it.each([
 		[{ status: 401, openAiCode: 'invalid_api_key', openAiMessage: 'Incorrect API key provided: sk-...ABCD.' }, {}, 'OpenAI does not recognise this API key'],
+		[{ status: 401, openAiCode: 'invalid_api_key', openAiMessage: 'Incorrect API key provided: sk-...EFGH.' }, { apiKey: userKey }, 'OpenAI does not recognise this API key'],
 		[{ status: 401, openAiCode: 'invalid_organization', openAiMessage: 'No such organization: org-Nope.' }, { organizationId: 'org-Nope', organizationSource: 'credential' as const }, 'Organization org-Nope does not exist or this key cannot see it'],
 		[{ status: 401, openAiCode: 'no_organization' }, {}, 'The owner of this API key is not a member of any OpenAI organization'],
 		[{ status: 401, openAiMessage: 'You have insufficient permissions for this operation. Missing scopes: api.management.read.' }, { apiKey: userKey }, 'This operation needs an OpenAI Admin API key'],
@@ -83,7 +84,7 @@ describe('the error table', () => {
 		expect(error.httpCode).toBe('400');
 		expect(error.context.itemIndex).toBe(3);
 		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(adminKey);
-		expect(error.description).toContain('OpenAI says: leaked sk-admin-...ABCD');
+		expect(error.description).toContain('OpenAI says: leaked sk-...ABCD');
 		expect(openAiErrorFacts(error)).toEqual({ status: 400, errorCode: 'project_archived' });
 	});
 

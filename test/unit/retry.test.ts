@@ -63,3 +63,11 @@ describe('retry policy', () => {
 		expect(surelyNotProcessed({ connectionCode: 'ECONNRESET' })).toBe(false);
 	});
 });
+
+describe('dropped connections as n8n reports them', () => {
+	it('reads the code n8n keeps in httpCode and the text it keeps in messages', () => {
+		expect(connectionErrorCode({ httpCode: 'ECONNREFUSED', messages: [] })).toBe('ECONNREFUSED');
+		expect(connectionErrorCode({ httpCode: null, messages: ['socket hang up'] })).toBe('ECONNRESET');
+		expect(connectionErrorCode({ httpCode: '500', messages: ['Internal error'] })).toBeUndefined();
+	});
+});

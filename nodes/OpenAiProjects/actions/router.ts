@@ -2,7 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../shared/execution/runPerItem';
+import * as cost from './cost';
 import * as project from './project';
+import * as usage from './usage';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
@@ -14,6 +16,8 @@ const operations: Record<string, Record<string, Operation>> = {
 		getAll: project.getAll.execute,
 		rename: project.rename.execute,
 	},
+	cost: { getAll: cost.getAll.execute },
+	usage: { getAll: usage.getAll.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -38,8 +38,7 @@ export function keyKind(apiKey: string): KeyKind {
 /** `sk-...abcd`: enough to tell keys apart in an error, never enough to use one. */
 export function keyFingerprint(apiKey: string): string {
 	if (!apiKey) return '(no key)';
-	const prefix = apiKey.startsWith('sk-admin-') ? 'sk-admin-' : apiKey.startsWith('sk-') ? 'sk-' : '';
-	return `${prefix}...${apiKey.slice(-4)}`;
+	return `${apiKey.startsWith('sk-') ? 'sk-' : ''}...${apiKey.slice(-4)}`;
 }
 
 export function isOrganizationId(value: string): boolean {

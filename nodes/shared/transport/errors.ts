@@ -54,6 +54,12 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 	const whereOrgIsSet =
 		ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : 'the credential\'s "Organization ID"';
 
+	if (code === 'invalid_api_key' || /incorrect api key/i.test(text)) {
+		return {
+			message: 'OpenAI does not recognise this API key',
+			fix: `Copy the key again from ${keyKind(ctx.apiKey) === 'admin' ? PLATFORM_PAGES.adminCredentials : PLATFORM_PAGES.projectCredentials} into the credential: it may be incomplete, revoked or from another account.`,
+		};
+	}
 	if (code === 'mismatched_organization' || /does not belong to the specified organization/i.test(text)) {
 		if (ctx.mismatchProof === 'fails without organization') {
 			return {
@@ -92,12 +98,6 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 		return {
 			message: 'Chat and models need a project or user API key, not an Admin key',
 			fix: `Admin keys (sk-admin-…) only manage the organization. Create a project key at ${PLATFORM_PAGES.projectCredentials} and use it in the credential for this node.`,
-		};
-	}
-	if (code === 'invalid_api_key' || /incorrect api key/i.test(text)) {
-		return {
-			message: 'OpenAI does not recognise this API key',
-			fix: `Copy the key again from ${keyKind(ctx.apiKey) === 'admin' ? PLATFORM_PAGES.adminCredentials : PLATFORM_PAGES.projectCredentials} into the credential: it may be incomplete, revoked or from another account.`,
 		};
 	}
 	return {

@@ -38,12 +38,22 @@ export function serverRetryAdvice(headers: IDataObject | undefined): boolean | u
 	return undefined;
 }
 
+interface WrappedError {
+	code?: unknown;
+	httpCode?: unknown;
+	cause?: { code?: unknown };
+	message?: unknown;
+	messages?: unknown;
+}
+
+/** n8n wraps a dropped connection in a NodeApiError that keeps the code in `httpCode` and the text in `messages`. */
 export function connectionErrorCode(error: unknown): string | undefined {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
-	const code = candidate?.code ?? candidate?.cause?.code;
-	if (typeof code === 'string' && RETRYABLE_CONNECTION_CODES.has(code)) return code;
-	const message = typeof candidate?.message === 'string' ? candidate.message : '';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	const candidate = (error ?? {}) as WrappedError;
+	for (const code of [candidate.code, candidate.cause?.code, candidate.httpCode]) {
+		if (typeof code === 'string' && RETRYABLE_CONNECTION_CODES.has(code)) return code;
+	}
+	const texts = [candidate.message, ...(Array.isArray(candidate.messages) ? candidate.messages : [])];
+	if (texts.some((text) => typeof text === 'string' && /socket hang up/i.test(text))) return 'ECONNRESET';
 	return undefined;
 }
 

@@ -1,0 +1,42 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- bench code: runs in plain Node, never inside n8n */
+
+/** What one `npm run bench` measures; BENCH_QUICK=1 and BENCH_RUNS shorten it, never change what is compared. */
+export interface BenchConfig {
+	runs: number;
+	quick: boolean;
+	listProjects: number;
+	largeListProjects: number;
+	listLatencyMs: number;
+	chatItems: number;
+	/** At concurrency 1 every item waits out the full latency: 1,000 items take 100 s per run. */
+	serialChatItems: number;
+	chatLatencyMs: number;
+	chatConcurrencies: number[];
+	faultShare: number;
+	retryAfterSeconds: number;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number >= 1, not "${raw}"`);
+	return value;
+}
+
+export function readBenchConfig(): BenchConfig {
+	const quick = process.env.BENCH_QUICK === '1';
+	return {
+		runs: positiveInteger('BENCH_RUNS', quick ? 1 : 3),
+		quick,
+		listProjects: 10_000,
+		largeListProjects: quick ? 30_000 : 100_000,
+		listLatencyMs: 20,
+		chatItems: quick ? 200 : 1_000,
+		serialChatItems: positiveInteger('BENCH_SERIAL_CHAT_ITEMS', quick ? 50 : 200),
+		chatLatencyMs: 100,
+		chatConcurrencies: [1, 10, 50],
+		faultShare: 0.05,
+		retryAfterSeconds: 1,
+	};
+}

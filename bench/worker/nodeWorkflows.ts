@@ -1,0 +1,59 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- bench code: runs in plain Node; the keys are the test server's fake fixtures */
+import { runWorkflow, singleNodeWorkflow } from '../../test/harness';
+import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
+import type { TaskOutcome } from './protocol';
+
+const NODE_NAME = 'Node Under Test';
+
+function credential(id: string, apiKey: string, baseUrl: string) {
+	return { [id]: { apiKey, organizationId: '', projectId: '', baseUrl } };
+}
+
+function outcomeOf(result: Awaited<ReturnType<typeof runWorkflow>>): TaskOutcome {
+	const node = result.nodes[NODE_NAME];
+	if (!node) throw new Error(`the node did not run: ${result.error?.message ?? 'no error recorded'}`);
+	if (node.error) throw new Error(`the node failed: ${node.error.message}`);
+	return {
+		items: node.items.length,
+		failedItems: node.items.filter((item) => 'error' in item).length,
+	};
+}
+
+/** The Projects node, Get Many with Return All, through n8n-core's engine. */
+export async function listWithNode(baseUrl: string): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiProjects',
+		parameters: { resource: 'project', operation: 'getAll', returnAll: true },
+		credentials: { openAiOrgApi: { id: 'bench-admin', name: 'Bench admin key' } },
+	});
+	return outcomeOf(
+		await runWorkflow(workflow, { credentials: credential('bench-admin', ADMIN_KEY_ACME, baseUrl) }),
+	);
+}
+
+/** The chat node over `items` input items, `concurrency` of them at once ("Items at Once"). */
+export async function chatWithNode(
+	baseUrl: string,
+	items: number,
+	concurrency: number,
+): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiOrgChat',
+		parameters: {
+			resource: 'chat',
+			operation: 'complete',
+			model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+			messagesSource: 'define',
+			messages: { values: [{ role: 'user', content: '={{ $json.prompt }}' }] },
+			options: { itemsAtOnce: concurrency },
+		},
+		credentials: { openAiOrgApi: { id: 'bench-project', name: 'Bench project key' } },
+	});
+	const inputItems = Array.from({ length: items }, (_, index) => ({ prompt: `Question ${index}` }));
+	return outcomeOf(
+		await runWorkflow(workflow, {
+			credentials: credential('bench-project', PROJECT_KEY_ACME, baseUrl),
+			inputItems,
+		}),
+	);
+}

@@ -1,0 +1,23 @@
+/** What the bench asks a measured child process to do, and what it answers. */
+export type WorkerTask =
+	| { kind: 'listWithNode'; baseUrl: string }
+	| { kind: 'listWithFetch'; baseUrl: string }
+	| { kind: 'chatWithNode'; baseUrl: string; items: number; concurrency: number }
+	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number };
+
+export interface TaskOutcome {
+	/** Items the node put out, or records the plain code collected. */
+	items: number;
+	/** Output items that are errors (continue on fail) or records that are not what was asked for. */
+	failedItems: number;
+}
+
+export interface WorkerResult extends TaskOutcome {
+	wallMs: number;
+	/** heapUsed just before the task, after a full GC: the process's idle weight (n8n-core loaded or not). */
+	idleHeapBytes: number;
+	peakHeapBytes: number;
+	peakRssBytes: number;
+}
+
+export type WorkerMessage = { result: WorkerResult } | { error: string };

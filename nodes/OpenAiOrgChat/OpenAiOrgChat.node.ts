@@ -1,0 +1,55 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import * as chat from './actions/chat';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+
+export class OpenAiOrgChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenAI Chat (Organization)',
+		name: 'openAiOrgChat',
+		icon: { light: 'file:openAiOrgChat.svg', dark: 'file:openAiOrgChat.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["operation"] + ": " + ($parameter["model"].cachedResultName || $parameter["model"].value || "") }}',
+		description: 'Chat completions under the OpenAI organization and project you choose, per item',
+		defaults: { name: 'OpenAI Chat (Organization)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openAiOrgApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'This node needs a project or user API key (sk-proj-…, sk-…), not an Admin key',
+				name: 'keyNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Chat', value: 'chat' }],
+				default: 'chat',
+			},
+			...chat.description,
+			requestOptionsProperty,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,39 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { openAiRequest } from '../../shared/transport';
+import { orderModelsForChat } from '../helpers/models';
+import type { ModelEntry } from '../helpers/models';
+
+/**
+ * An override written as an expression depends on the item, which a model picker does not have:
+ * then the credential's value is used. A fixed value (with or without the leading "=") is used as is.
+ */
+function fixedOverride(this: ILoadOptionsFunctions, name: string): string {
+	const raw = this.getCurrentNodeParameter(name);
+	if (typeof raw !== 'string') return '';
+	const value = raw.startsWith('=') ? raw.slice(1) : raw;
+	return value.includes('{{') ? '' : value.trim();
+}
+
+/** The models this key may use under the organization and project the call itself will use. */
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const response = await openAiRequest.call(this, {
+		method: 'GET',
+		path: '/models',
+		organizationId: fixedOverride.call(this, 'organizationId'),
+		projectId: fixedOverride.call(this, 'projectId'),
+		maxRetries: 1,
+	});
+	const { data } = (response.body ?? {}) as { data?: unknown };
+	const models = Array.isArray(data) ? (data as ModelEntry[]) : [];
+	return {
+		results: orderModelsForChat(models, filter).map((model) => ({
+			name: model.id,
+			value: model.id,
+			url: `https://platform.openai.com/docs/models/${model.id}`,
+		})),
+	};
+}

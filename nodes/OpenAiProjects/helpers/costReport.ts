@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TimeBucket } from './bucketPages';
+import { projectNameOf } from './projectNames';
+import type { Project } from './projects';
+import { utcDate, utcIso } from './timeRange';
+import type { TimeRange } from './timeRange';
+
+export interface CostItem extends IDataObject {
+	date: string;
+	startTime: string;
+	endTime: string;
+	projectId: string | null;
+	projectName: string | null;
+	lineItem?: string | null;
+	amount: number;
+	currency: string | null;
+}
+
+interface CostResult {
+	amount?: { value?: unknown; currency?: unknown };
+	project_id?: unknown;
+	line_item?: unknown;
+}
+
+function amountOf(result: CostResult): number {
+	const value = Number(result.amount?.value ?? 0);
+	return Number.isFinite(value) ? value : 0;
+}
+
+/** One item per day and project (and line item when `withLineItems`), named from the project directory. */
+export function toCostItems(
+	buckets: TimeBucket[],
+	directory: Map<string, Project>,
+	withLineItems: boolean,
+): CostItem[] {
+	return buckets.flatMap((bucket) =>
+		(bucket.results as CostResult[]).map((result) => {
+			const projectId = typeof result.project_id === 'string' ? result.project_id : null;
+			const item: CostItem = {
+				date: utcDate(bucket.start_time),
+				startTime: utcIso(bucket.start_time),
+				endTime: utcIso(bucket.end_time),
+				projectId,
+				projectName: projectNameOf(directory, projectId),
+				amount: amountOf(result),
+				currency: typeof result.amount?.currency === 'string' ? result.amount.currency : null,
+			};
+			if (withLineItems) item.lineItem = typeof result.line_item === 'string' ? result.line_item : null;
+			return item;
+		}),
+	);
+}
+
+/** Money is shown in cents; the exact sum stays beside it for anyone who needs fractions of a cent. */
+export function roundToCents(value: number): number {
+	return Math.round((value + Number.EPSILON) * 100) / 100;
+}
+
+interface ProjectTotal {
+	projectId: string | null;
+	projectName: string | null;
+	currency: string | null;
+	exact: number;
+	days: Set<string>;
+}
+
+/** One item per project (and currency, so no total ever adds up two currencies), in order of first appearance. */
+export function summarizeCostsPerProject(items: CostItem[], range: TimeRange): IDataObject[] {
+	const totals = new Map<string, ProjectTotal>();
+	for (const item of items) {
+		const key = JSON.stringify([item.projectId, item.currency]);
+		let total = totals.get(key);
+		if (!total) {
+			total = { projectId: item.projectId, projectName: item.projectName, currency: item.currency, exact: 0, days: new Set() };
+			totals.set(key, total);
+		}
+		total.exact += item.amount;
+		total.days.add(item.date);
+	}
+	const startDate = utcDate(range.start.toSeconds());
+	// The range's end is excluded, so its last day is the one before.
+	const endDate = utcDate(range.end.toSeconds() - 1);
+	return [...totals.values()].map((total) => ({
+		projectId: total.projectId,
+		projectName: total.projectName,
+		totalAmount: roundToCents(total.exact),
+		totalAmountExact: total.exact,
+		currency: total.currency,
+		days: total.days.size,
+		startDate,
+		endDate,
+	}));
+}

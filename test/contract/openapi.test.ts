@@ -1,0 +1,182 @@
+import {
+	validateErrorBody,
+	validateRecordedRequests,
+	validateRequest,
+	validateResponse,
+} from './openapi';
+
+const project = {
+	id: 'proj_abc',
+	object: 'organization.project',
+	name: 'A',
+	created_at: 1_700_000_000,
+	archived_at: null,
+	status: 'active',
+};
+const error = {
+	error: { message: 'nope', type: 'invalid_request_error', param: null, code: null },
+};
+
+describe('validateResponse', () => {
+	test('a well formed project list is valid, by template, by concrete path, with /v1 or as a full URL', () => {
+		const list = {
+			object: 'list',
+			data: [project],
+			first_id: 'proj_abc',
+			last_id: 'proj_abc',
+			has_more: false,
+		};
+		for (const path of [
+			'/organization/projects',
+			'/v1/organization/projects',
+			'http://127.0.0.1:1/v1/organization/projects?limit=2',
+		]) {
+			expect(validateResponse('GET', path, 200, list)).toEqual([]);
+		}
+		expect(validateResponse('GET', '/organization/projects/{project_id}', 200, project)).toEqual(
+			[],
+		);
+		expect(
+			validateResponse('POST', '/v1/organization/projects/proj_abc/archive', 200, project),
+		).toEqual([]);
+	});
+
+	test('a project list missing has_more with a wrong object is reported', () => {
+		const problems = validateResponse('GET', '/organization/projects', 200, {
+			object: 'lst',
+			data: [],
+		});
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining("required property 'has_more'"),
+				expect.stringContaining('/object must be equal to one of the allowed values'),
+			]),
+		);
+	});
+
+	test('a project whose created_at is not an integer is reported', () => {
+		expect(
+			validateResponse('GET', '/organization/projects/proj_abc', 200, {
+				...project,
+				created_at: '2024-01-01',
+			}),
+		).toEqual(['GET /organization/projects/{project_id} 200 body/created_at must be integer']);
+	});
+
+	test('4xx and 5xx answers must be the ErrorResponse shape', () => {
+		expect(validateResponse('GET', '/organization/projects', 404, error)).toEqual([]);
+		expect(validateResponse('POST', '/chat/completions', 503, error)).toEqual([]);
+		expect(
+			validateResponse('GET', '/organization/projects', 400, { error: { message: 'x' } }).length,
+		).toBe(3);
+		expect(validateErrorBody({ message: 'flat' })).toEqual([
+			"error body must have required property 'error'",
+		]);
+	});
+
+	test('costs buckets must hold organization.costs.result objects', () => {
+		const page = (result: unknown) => ({
+			object: 'page',
+			data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
+			has_more: false,
+			next_page: null,
+		});
+		expect(
+			validateResponse(
+				'GET',
+				'/organization/costs',
+				200,
+				page({ object: 'organization.costs.result', amount: { value: 1.5, currency: 'usd' } }),
+			),
+		).toEqual([]);
+		expect(
+			validateResponse('GET', '/organization/costs', 200, page({ object: 'costs', amount: 3 }))
+				.length,
+		).toBeGreaterThan(0);
+	});
+
+	test('a path outside the contract is reported as such', () => {
+		expect(validateResponse('GET', '/organization/invites', 200, {})).toEqual([
+			'GET /organization/invites is not in the contract',
+		]);
+	});
+});
+
+describe('validateRequest', () => {
+	test('costs accept array parameters written as name[] or repeated', () => {
+		expect(
+			validateRequest(
+				'GET',
+				'/organization/costs',
+				{ start_time: '1700000000', 'group_by[]': ['project_id', 'line_item'] },
+				undefined,
+			),
+		).toEqual([]);
+		expect(
+			validateRequest(
+				'GET',
+				'/organization/costs',
+				{ start_time: '1700000000', group_by: 'project_id', 'project_ids[]': 'proj_a' },
+				undefined,
+			),
+		).toEqual([]);
+	});
+
+	test('a missing required parameter, a wrong type, a bad enum value and an unknown name are reported', () => {
+		expect(
+			validateRequest(
+				'GET',
+				'/organization/costs',
+				{ limit: 'seven', 'group_by[]': 'model', colour: 'red' },
+				undefined,
+			),
+		).toEqual([
+			"GET /organization/costs: unknown query parameter 'colour'",
+			"GET /organization/costs: missing required query parameter 'start_time'",
+			'GET /organization/costs query.group_by/0 must be equal to one of the allowed values',
+			'GET /organization/costs query.limit must be integer',
+		]);
+	});
+
+	test('include_archived must be a boolean', () => {
+		expect(
+			validateRequest('GET', '/organization/projects', { include_archived: 'true' }, undefined),
+		).toEqual([]);
+		expect(
+			validateRequest('GET', '/organization/projects', { include_archived: 'yes' }, undefined),
+		).toEqual(['GET /organization/projects query.include_archived must be boolean']);
+	});
+
+	test('a create body without a name is reported', () => {
+		expect(validateRequest('POST', '/organization/projects', {}, { title: 'x' })).toEqual([
+			"POST /organization/projects body must have required property 'name'",
+		]);
+	});
+
+	test('a chat body is checked against CreateChatCompletionRequest, with nullable fields allowed to be null', () => {
+		const body = {
+			model: 'gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hi' }],
+			max_completion_tokens: null,
+		};
+		expect(validateRequest('POST', '/v1/chat/completions', {}, body)).toEqual([]);
+		expect(
+			validateRequest('POST', '/v1/chat/completions', {}, { model: 'gpt-4o-mini', messages: [] }),
+		).toEqual(['POST /chat/completions body/messages must NOT have fewer than 1 items']);
+	});
+});
+
+test('validateRecordedRequests checks every request a server recorded', () => {
+	const recorded: Array<{
+		method: string;
+		path: string;
+		query: Record<string, string>;
+		body?: unknown;
+	}> = [
+		{ method: 'GET', path: '/v1/organization/projects', query: { limit: '20' } },
+		{ method: 'POST', path: '/v1/organization/projects', query: {}, body: {} },
+	];
+	expect(validateRecordedRequests(recorded)).toEqual([
+		"POST /organization/projects body must have required property 'name'",
+	]);
+});

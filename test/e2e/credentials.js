@@ -1,0 +1,31 @@
+'use strict';
+/**
+ * One n8n credential per kind of key the nodes meet, all pointing at the test server. Workflows under
+ * workflows/ name them by these ids. The keys are the test server's fake fixtures.
+ */
+function e2eCredentials(baseUrl, F) {
+	const credential = (id, name, apiKey, organizationId = '') => ({
+		id,
+		name,
+		type: 'openAiOrgApi',
+		data: { apiKey, organizationId, projectId: '', baseUrl },
+	});
+	return [
+		credential('e2eAdminAcme0001', 'E2E admin key (Acme)', F.ADMIN_KEY_ACME),
+		credential('e2eAdminAcmeOrg1', 'E2E admin key (Acme) with its organization', F.ADMIN_KEY_ACME, F.ORG_ACME),
+		credential('e2eAdminWrongOrg', 'E2E admin key (Acme) with Globex organization', F.ADMIN_KEY_ACME, F.ORG_GLOBEX),
+		credential('e2eAdminGlobex01', 'E2E admin key (Globex)', F.ADMIN_KEY_GLOBEX),
+		credential('e2eProjectKey001', 'E2E project key (Acme)', F.PROJECT_KEY_ACME),
+		credential('e2eUserKeyGlobex', 'E2E user key with Globex organization', F.USER_KEY_MULTI, F.ORG_GLOBEX),
+		credential('e2eUserWrongOrg1', 'E2E Acme-only user key with Globex organization', F.USER_KEY_ACME_ONLY, F.ORG_GLOBEX),
+		credential('e2eBadKey0000001', 'E2E unknown key', F.BAD_KEY),
+	];
+}
+
+/** Which credential an example workflow's node gets: the nodes need different kinds of key. */
+const CREDENTIAL_FOR_NODE_TYPE = {
+	'n8n-nodes-openai-org.openAiProjects': 'e2eAdminAcme0001',
+	'n8n-nodes-openai-org.openAiOrgChat': 'e2eProjectKey001',
+};
+
+module.exports = { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE };

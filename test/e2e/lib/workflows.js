@@ -1,0 +1,63 @@
+'use strict';
+/** Reads the suite's workflows and the README's example workflows, ready for `n8n import:workflow`. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** `@@DEFAULT_PROJECT_ACME@@` in a test workflow becomes that fixture's value. */
+function fillFixtures(text, F) {
+	return text.replace(/@@([A-Z0-9_]+)@@/g, (placeholder, name) => {
+		if (typeof F[name] !== 'string') throw new Error(`unknown fixture ${placeholder}`);
+		return F[name];
+	});
+}
+
+function readWorkflow(file, F) {
+	return JSON.parse(fillFixtures(fs.readFileSync(file, 'utf8'), F));
+}
+
+/**
+ * `n8n execute` refuses a workflow that starts with a Schedule Trigger ("Missing node to start execution").
+ * The imported copy gets a Manual Trigger under the same name, so connections and `$('<name>')` still work.
+ */
+function runnableFromCli(workflow) {
+	const swapped = [];
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type !== 'n8n-nodes-base.scheduleTrigger') return node;
+		swapped.push(node.name);
+		return { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	});
+	return { workflow: { ...workflow, nodes }, swapped };
+}
+
+/** Points every node of the package at the e2e credential for its kind of key. */
+function bindCredentials(workflow, credentialForNodeType, credentials) {
+	const byId = new Map(credentials.map((credential) => [credential.id, credential]));
+	const nodes = workflow.nodes.map((node) => {
+		const id = credentialForNodeType[node.type];
+		if (!id) return node;
+		return { ...node, credentials: { ...node.credentials, openAiOrgApi: { id, name: byId.get(id).name } } };
+	});
+	return { ...workflow, nodes };
+}
+
+/** Example workflows ship without an id (n8n makes one on import); the suite needs a fixed one to execute. */
+function exampleId(file) {
+	const base = path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
+	return `e2eEx${base}`.slice(0, 16).padEnd(16, '0');
+}
+
+function readExamples(folder, credentialForNodeType, credentials, { forCli = true } = {}) {
+	if (!fs.existsSync(folder)) return [];
+	return fs
+		.readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const original = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+			const { workflow, swapped } = forCli ? runnableFromCli(original) : { workflow: original, swapped: [] };
+			const bound = bindCredentials(workflow, credentialForNodeType, credentials);
+			return { file, swapped, workflow: { ...bound, id: exampleId(file), active: false } };
+		});
+}
+
+module.exports = { readWorkflow, readExamples, runnableFromCli, bindCredentials };

@@ -1,0 +1,15 @@
+// The environment comes first: n8n-core must see the harness's user folder before it is loaded.
+import './environment';
+
+export { isN8nInstalled } from './n8n-base-nodes';
+export { runWorkflow } from './run-workflow';
+export { registerNodePackage } from './type-registry';
+export { loadWorkflow, singleNodeWorkflow } from './workflow-files';
+export type {
+	CapturedError,
+	NodeRunResult,
+	RunWorkflowOptions,
+	SingleNodeSpec,
+	WorkflowJson,
+	WorkflowRunResult,
+} from './types';

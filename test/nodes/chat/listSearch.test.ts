@@ -1,0 +1,98 @@
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { OpenAiOrgApi } from '../../../credentials/OpenAiOrgApi.credentials';
+import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
+import {
+	ORG_ACME,
+	ORG_GLOBEX,
+	PROJECT_GLOBEX_RESEARCH,
+	USER_KEY_MULTI,
+	startOpenAiTestServer,
+} from '../../openai-server';
+import type { OpenAiTestServer } from '../../openai-server';
+
+let server: OpenAiTestServer;
+
+beforeAll(async () => {
+	server = await startOpenAiTestServer();
+});
+afterEach(() => server.reset());
+afterAll(async () => {
+	await server.close();
+});
+
+/** The model picker's context: the node's current parameters, and requests authenticated by the real credential. */
+function pickerContext(
+	nodeParameters: Record<string, unknown>,
+	credential: IDataObject,
+): ILoadOptionsFunctions {
+	const authenticate = new OpenAiOrgApi().authenticate;
+	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
+		const signed = await authenticate(credential, options);
+		const response = await fetch(signed.url, {
+			method: signed.method,
+			headers: signed.headers as Record<string, string>,
+		});
+		return {
+			statusCode: response.status,
+			headers: Object.fromEntries(response.headers),
+			body: await response.json(),
+		};
+	};
+	return {
+		getCredentials: async () => credential,
+		getCurrentNodeParameter: (name: string) => nodeParameters[name],
+		getNode: () => ({
+			id: 'n',
+			name: 'Chat',
+			type: 'openAiOrgChat',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
+		helpers: { httpRequestWithAuthentication },
+	} as unknown as ILoadOptionsFunctions;
+}
+
+describe('the model picker', () => {
+	test('lists chat models first, under the organization and project the node overrides', async () => {
+		const context = pickerContext(
+			{ organizationId: ORG_GLOBEX, projectId: PROJECT_GLOBEX_RESEARCH },
+			{ apiKey: USER_KEY_MULTI, organizationId: ORG_ACME, projectId: '', baseUrl: server.url },
+		);
+
+		const { results } = await searchModels.call(context);
+
+		const [request] = server.requests;
+		expect(request.path).toBe('/v1/models');
+		expect(request.headers['openai-organization']).toBe(ORG_GLOBEX);
+		expect(request.headers['openai-project']).toBe(PROJECT_GLOBEX_RESEARCH);
+		const names = results.map((result) => result.name);
+		expect(names.slice(0, 6)).toEqual([
+			'gpt-3.5-turbo',
+			'gpt-4.1',
+			'gpt-4.1-mini',
+			'gpt-4o',
+			'gpt-4o-mini',
+			'o3-mini',
+		]);
+		expect(names.slice(6)).toEqual(expect.arrayContaining(['text-embedding-3-small', 'whisper-1']));
+	});
+
+	test("filters by the search text, and an expression override falls back to the credential's organization", async () => {
+		const context = pickerContext(
+			{ organizationId: '={{ $json.org }}', projectId: '' },
+			{ apiKey: USER_KEY_MULTI, organizationId: ORG_GLOBEX, projectId: '', baseUrl: server.url },
+		);
+
+		const { results } = await searchModels.call(context, 'MINI');
+
+		expect(results.map((result) => result.value)).toEqual([
+			'gpt-4.1-mini',
+			'gpt-4o-mini',
+			'o3-mini',
+		]);
+		expect(server.requests[0].headers['openai-organization']).toBe(ORG_GLOBEX);
+		expect(server.requests[0].headers).not.toHaveProperty('openai-project');
+	});
+});

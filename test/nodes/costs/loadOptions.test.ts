@@ -1,0 +1,47 @@
+import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
+import { ADMIN_KEY_ACME } from '../../openai-server';
+import type { OpenAiTestServer } from '../../openai-server';
+import { PROJECTS_PATH, requestsTo, startReportServer } from './support';
+
+/** Just what the project picker uses of n8n's load-options context, sending requests with fetch. */
+function loadOptionsContext(server: OpenAiTestServer): ILoadOptionsFunctions {
+	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
+		const query = new URLSearchParams(
+			Object.entries(options.qs ?? {}).map(([name, value]) => [name, String(value)]),
+		);
+		const response = await fetch(`${options.url}?${query.toString()}`, {
+			method: options.method,
+			headers: { authorization: `Bearer ${ADMIN_KEY_ACME}` },
+		});
+		return { statusCode: response.status, headers: {}, body: await response.json() };
+	};
+	return {
+		getNode: () => ({ id: 'n', name: 'OpenAI Projects', type: 'openAiProjects', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getCredentials: async () => ({ apiKey: ADMIN_KEY_ACME, baseUrl: server.url }),
+		helpers: { httpRequestWithAuthentication },
+	} as unknown as ILoadOptionsFunctions;
+}
+
+describe('The project picker of the cost and usage reports (getProjects)', () => {
+	let server: OpenAiTestServer;
+
+	beforeAll(async () => {
+		server = await startReportServer();
+	});
+	afterAll(async () => await server.close());
+
+	it('offers every project by name, archived ones marked "(archived)" and listed last', async () => {
+		const options = await getProjects.call(loadOptionsContext(server));
+
+		const archived = server.state.projects.find((project) => project.name === 'Old Pilot')!;
+		const active = server.state.projects.filter(
+			(project) => project.organizationId === archived.organizationId && project.archivedAt === null,
+		);
+		expect(options).toHaveLength(active.length + 1);
+		expect(options[options.length - 1]).toEqual({ name: 'Old Pilot (archived)', value: archived.id });
+		expect(options.slice(0, -1).map((option) => option.name)).toEqual(active.map((project) => project.name).sort((a, b) => a.localeCompare(b)));
+		expect(requestsTo(server, PROJECTS_PATH)[0].query.include_archived).toBe('true');
+	});
+});

@@ -1,0 +1,62 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in Node, never inside n8n */
+import { inspect } from 'node:util';
+
+import { runWorkflow, singleNodeWorkflow } from '../harness';
+import type { WorkflowRunResult } from '../harness';
+import { ALL_FIXTURE_KEYS } from '../openai-server';
+import type { OpenAiTestServer } from '../openai-server';
+
+export const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
+export const CREDENTIAL_ID = 'cred-under-test';
+
+export interface CredentialValues {
+	apiKey: string;
+	organizationId?: string;
+	projectId?: string;
+}
+
+export function credentialFor(server: OpenAiTestServer, values: CredentialValues): Record<string, Record<string, unknown>> {
+	return {
+		[CREDENTIAL_ID]: {
+			apiKey: values.apiKey,
+			organizationId: values.organizationId ?? '',
+			projectId: values.projectId ?? '',
+			baseUrl: server.url,
+		},
+	};
+}
+
+/** Runs Manual Trigger → one node with the given parameters, input items and credential. */
+export async function runNode(
+	server: OpenAiTestServer,
+	options: {
+		type?: string;
+		parameters: Record<string, unknown>;
+		credential: CredentialValues;
+		inputItems?: Array<Record<string, unknown>>;
+		continueOnFail?: boolean;
+	},
+): Promise<WorkflowRunResult> {
+	const workflow = singleNodeWorkflow({
+		type: options.type ?? PROJECTS_NODE,
+		parameters: options.parameters,
+		credentials: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } },
+		continueOnFail: options.continueOnFail,
+	});
+	return await runWorkflow(workflow, {
+		credentials: credentialFor(server, options.credential),
+		inputItems: options.inputItems,
+	});
+}
+
+/** Everything a user could see of a run (outputs, errors with their causes, logs): no full key may be in it. */
+export function expectNoFullKeyIn(result: WorkflowRunResult): void {
+	const visible = inspect(result, { depth: 12, maxArrayLength: null, maxStringLength: null });
+	for (const key of ALL_FIXTURE_KEYS) expect(visible).not.toContain(key);
+}
+
+export function nodeResult(result: WorkflowRunResult, name = 'Node Under Test') {
+	const node = result.nodes[name];
+	if (!node) throw new Error(`The node "${name}" did not run. Nodes that ran: ${Object.keys(result.nodes).join(', ')}`);
+	return node;
+}

@@ -1,0 +1,77 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultRules } from './faults';
+import { readBody, sendJson } from './http';
+import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
+
+const FAULT_KINDS: readonly FaultKind[] = [
+	'latency',
+	'rate_limit',
+	'insufficient_quota',
+	'server_error',
+	'reset_before',
+	'reset_after',
+	'malformed_json',
+	'repeat_cursor',
+];
+
+export interface ControlTarget {
+	requests: RecordedRequest[];
+	faults: FaultRules;
+	state: ServerState;
+	clearRequests(): void;
+	reset(): void;
+}
+
+/** The /__control API, for the e2e suite and the demo, which run the server as a separate process. */
+export async function handleControl(
+	request: IncomingMessage,
+	response: ServerResponse,
+	path: string,
+	target: ControlTarget,
+) {
+	const route = `${request.method} ${path}`;
+	const raw = await readBody(request);
+	const ok = (body: unknown = { ok: true }) => sendJson(response, 200, JSON.stringify(body));
+	switch (route) {
+		case 'GET /__control/requests':
+			return ok(target.requests);
+		case 'DELETE /__control/requests':
+			target.clearRequests();
+			return ok();
+		case 'GET /__control/state':
+			return ok(target.state);
+		case 'POST /__control/reset':
+			target.reset();
+			return ok();
+		case 'DELETE /__control/faults':
+			target.faults.clear();
+			return ok();
+		case 'POST /__control/faults': {
+			const rule = parseFaultRule(raw);
+			if (typeof rule === 'string') return sendJson(response, 400, JSON.stringify({ error: rule }));
+			target.faults.add(rule);
+			return ok();
+		}
+		default:
+			return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));
+	}
+}
+
+/** JSON cannot carry RegExp or Infinity: path is a regex source, times may be "Infinity", null or -1. */
+export function parseFaultRule(raw: string): FaultRule | string {
+	let value: Record<string, unknown>;
+	try {
+		value = JSON.parse(raw);
+	} catch {
+		return 'the body must be a JSON fault rule';
+	}
+	if (!value || typeof value !== 'object' || !FAULT_KINDS.includes(value.kind as FaultKind)) {
+		return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+	}
+	const rule = { ...value } as Record<string, unknown>;
+	if (typeof value.path === 'string') rule.path = new RegExp(value.path);
+	if (value.times === 'Infinity' || value.times === null || value.times === -1)
+		rule.times = Infinity;
+	return rule as FaultRule;
+}

@@ -1,0 +1,165 @@
+import { isObject, nowSeconds, queryValue, type Handler, type HandlerContext } from '../context';
+import * as E from '../errors';
+import { newProjectId } from '../seed';
+import type { ProjectRecord } from '../types';
+
+const RESIDENCIES = [
+	'GLOBAL',
+	'US_STORAGE_PROCESSING',
+	'EU_STORAGE_PROCESSING',
+	'JP_STORAGE',
+	'KR_STORAGE',
+	'CA_STORAGE',
+	'SG_STORAGE',
+	'IN_STORAGE',
+	'AU_STORAGE',
+	'GB_STORAGE',
+	'AE_STORAGE',
+	'AE_STORAGE_PROCESSING',
+];
+
+export function projectJson(project: ProjectRecord) {
+	return {
+		id: project.id,
+		object: 'organization.project',
+		name: project.name,
+		created_at: project.createdAt,
+		archived_at: project.archivedAt,
+		status: project.archivedAt === null ? 'active' : 'archived',
+		external_key_id: project.externalKeyId,
+		...(project.residency ? { residency: project.residency } : {}),
+	};
+}
+
+/** Oldest first; Array.prototype.sort is stable, so equal timestamps keep their creation order. */
+function organizationProjects(context: HandlerContext): ProjectRecord[] {
+	return context.world.state.projects
+		.filter((project) => project.organizationId === context.caller.organizationId)
+		.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export const listProjects: Handler = (context) => {
+	const limit = readLimit(queryValue(context.query, 'limit'));
+	const includeArchived = readBoolean(
+		queryValue(context.query, 'include_archived'),
+		'include_archived',
+	);
+	const after = context.repeatCursor ? undefined : queryValue(context.query, 'after');
+	const all = organizationProjects(context);
+
+	let start = 0;
+	if (after !== undefined) {
+		const index = all.findIndex((project) => project.id === after);
+		if (index < 0)
+			throw E.invalidValue('after', `no project with id '${after}' in this organization.`);
+		start = index + 1;
+	}
+	const visible = all
+		.slice(start)
+		.filter((project) => includeArchived || project.archivedAt === null);
+	const page = visible.slice(0, limit);
+	return {
+		body: {
+			object: 'list',
+			data: page.map(projectJson),
+			first_id: page[0]?.id ?? null,
+			last_id: page[page.length - 1]?.id ?? null,
+			// The injected bug: a client that trusts has_more alone loops forever on the same cursor.
+			has_more: context.repeatCursor || visible.length > limit,
+		},
+	};
+};
+
+export const retrieveProject: Handler = (context) => ({ body: projectJson(findProject(context)) });
+
+export const createProject: Handler = (context) => {
+	const body = requireObject(context.body);
+	if (body.name === undefined || body.name === null) throw E.missingParameter('name');
+	const name = readName(body.name);
+	const residency = readResidency(body.residency);
+	const externalKeyId = readOptionalString(body.external_key_id, 'external_key_id');
+	const project: ProjectRecord = {
+		id: newProjectId(context.world.random),
+		organizationId: context.caller.organizationId,
+		name,
+		createdAt: nowSeconds(context.world),
+		archivedAt: null,
+		isDefault: false,
+		externalKeyId: externalKeyId ?? null,
+		residency: residency ?? null,
+	};
+	context.world.state.projects.push(project);
+	return { body: projectJson(project) };
+};
+
+export const modifyProject: Handler = (context) => {
+	const project = findProject(context);
+	const body = requireObject(context.body ?? {});
+	if (project.isDefault) throw E.defaultProjectUnchangeable('update');
+	if (project.archivedAt !== null) throw E.projectArchived(project.id);
+	const name = body.name === undefined || body.name === null ? undefined : readName(body.name);
+	const externalKeyId = readOptionalString(body.external_key_id, 'external_key_id');
+	if (name !== undefined) project.name = name;
+	if (externalKeyId !== undefined) project.externalKeyId = externalKeyId;
+	return { body: projectJson(project) };
+};
+
+export const archiveProject: Handler = (context) => {
+	const project = findProject(context);
+	if (project.isDefault) throw E.defaultProjectUnchangeable('archive');
+	if (project.archivedAt !== null) throw E.projectArchived(project.id);
+	project.archivedAt = nowSeconds(context.world);
+	return { body: projectJson(project) };
+};
+
+function findProject(context: HandlerContext): ProjectRecord {
+	const id = context.params.project_id;
+	const project = context.world.state.projects.find(
+		(candidate) =>
+			candidate.id === id && candidate.organizationId === context.caller.organizationId,
+	);
+	if (!project) throw E.projectNotFound(id);
+	return project;
+}
+
+function readLimit(raw: string | undefined): number {
+	if (raw === undefined) return 20;
+	if (!/^-?\d+$/.test(raw)) throw E.invalidType('limit', 'an integer', raw);
+	const limit = Number(raw);
+	if (limit < 1 || limit > 100) throw E.integerOutOfRange('limit', 1, 100, limit);
+	return limit;
+}
+
+function readBoolean(raw: string | undefined, param: string): boolean {
+	if (raw === undefined) return false;
+	if (raw === 'true' || raw === '1') return true;
+	if (raw === 'false' || raw === '0') return false;
+	throw E.invalidType(param, 'a boolean', raw);
+}
+
+function requireObject(body: unknown): Record<string, unknown> {
+	if (!isObject(body)) throw E.invalidType('body', 'an object', body);
+	return body;
+}
+
+function readName(name: unknown): string {
+	if (typeof name !== 'string') throw E.invalidType('name', 'a string', name);
+	const trimmed = name.trim();
+	// ours: OpenAI's exact text for a blank name is not verified.
+	if (trimmed === '') throw E.invalidValue('name', 'the project name must not be empty.');
+	return trimmed;
+}
+
+function readResidency(residency: unknown): string | undefined {
+	if (residency === undefined || residency === null) return undefined;
+	if (typeof residency !== 'string' || !RESIDENCIES.includes(residency)) {
+		throw E.invalidValue('residency', `expected one of ${RESIDENCIES.join(', ')}.`);
+	}
+	return residency;
+}
+
+function readOptionalString(value: unknown, param: string): string | null | undefined {
+	if (value === undefined || value === null) return value;
+	if (typeof value !== 'string') throw E.invalidType(param, 'a string', value);
+	return value;
+}

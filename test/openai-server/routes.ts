@@ -1,0 +1,98 @@
+import type { Handler } from './context';
+import { createChatCompletion } from './handlers/chatCompletions';
+import { listCosts } from './handlers/costs';
+import { listModels } from './handlers/models';
+import {
+	archiveProject,
+	createProject,
+	listProjects,
+	modifyProject,
+	retrieveProject,
+} from './handlers/projects';
+import { listCompletionsUsage } from './handlers/usageCompletions';
+
+/** What a key must hold: admin keys only for the Admin API, every other key only for model endpoints. */
+export type Scope = 'api.management.read' | 'api.usage.read' | 'model.read' | 'model.request';
+
+export interface Route {
+	method: 'GET' | 'POST';
+	pattern: RegExp;
+	scope: Scope;
+	handler: Handler;
+}
+
+const PROJECT = '(?<project_id>[^/]+)';
+
+export const ROUTES: readonly Route[] = [
+	{ method: 'GET', pattern: /^\/v1\/models$/, scope: 'model.read', handler: listModels },
+	{
+		method: 'POST',
+		pattern: /^\/v1\/chat\/completions$/,
+		scope: 'model.request',
+		handler: createChatCompletion,
+	},
+	{
+		method: 'GET',
+		pattern: /^\/v1\/organization\/projects$/,
+		scope: 'api.management.read',
+		handler: listProjects,
+	},
+	{
+		method: 'POST',
+		pattern: /^\/v1\/organization\/projects$/,
+		scope: 'api.management.read',
+		handler: createProject,
+	},
+	{
+		method: 'GET',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}$`),
+		scope: 'api.management.read',
+		handler: retrieveProject,
+	},
+	{
+		method: 'POST',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}$`),
+		scope: 'api.management.read',
+		handler: modifyProject,
+	},
+	{
+		method: 'POST',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/archive$`),
+		scope: 'api.management.read',
+		handler: archiveProject,
+	},
+	{
+		method: 'GET',
+		pattern: /^\/v1\/organization\/costs$/,
+		scope: 'api.usage.read',
+		handler: listCosts,
+	},
+	{
+		method: 'GET',
+		pattern: /^\/v1\/organization\/usage\/completions$/,
+		scope: 'api.usage.read',
+		handler: listCompletionsUsage,
+	},
+];
+
+export function findRoute(
+	method: string,
+	path: string,
+): { route: Route; params: Record<string, string> } | undefined {
+	for (const route of ROUTES) {
+		if (route.method !== method) continue;
+		const match = route.pattern.exec(path);
+		if (match) return { route, params: decodeParams(match.groups ?? {}) };
+	}
+	return undefined;
+}
+
+export function isAdminScope(scope: Scope): boolean {
+	return scope === 'api.management.read' || scope === 'api.usage.read';
+}
+
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]),
+	);
+}

@@ -1,0 +1,139 @@
+import * as F from './fixtures';
+import { randomProjectName } from './projectNames';
+import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
+import type { KeyRecord, ProjectRecord, SeedProject, ServerState } from './types';
+
+const DAY = 86_400;
+const TWO_YEARS = 730 * DAY;
+
+/** What a key may do; kept out of ServerState so that state never holds a full key. */
+export interface KeyGrant {
+	kind: KeyRecord['kind'];
+	organizationIds: string[];
+	projectId?: string;
+}
+
+export interface SeedOptions {
+	projects: number | SeedProject[];
+	seed: number;
+	nowSeconds: number;
+}
+
+export interface SeededWorld {
+	state: ServerState;
+	grants: Map<string, KeyGrant>;
+}
+
+export function newProjectId(random: Random): string {
+	return `proj_${randomAlphanumeric(random, 24)}`;
+}
+
+export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWorld {
+	const random = createRandom(seed);
+	const state: ServerState = {
+		organizations: [
+			{ id: F.ORG_ACME, name: F.ORG_ACME_NAME, defaultProjectId: F.DEFAULT_PROJECT_ACME },
+			{ id: F.ORG_GLOBEX, name: F.ORG_GLOBEX_NAME, defaultProjectId: F.DEFAULT_PROJECT_GLOBEX },
+		],
+		projects: [
+			project(
+				F.DEFAULT_PROJECT_ACME,
+				F.ORG_ACME,
+				'Default project',
+				nowSeconds - TWO_YEARS - 30 * DAY,
+				{ isDefault: true },
+			),
+			...seedAcmeProjects(projects, random, nowSeconds),
+			project(F.DEFAULT_PROJECT_GLOBEX, F.ORG_GLOBEX, 'Default project', nowSeconds - 800 * DAY, {
+				isDefault: true,
+			}),
+			project(F.PROJECT_GLOBEX_RESEARCH, F.ORG_GLOBEX, 'Globex Research', nowSeconds - 400 * DAY),
+			project(
+				F.PROJECT_GLOBEX_ARCHIVED,
+				F.ORG_GLOBEX,
+				'Globex Legacy Pilot',
+				nowSeconds - 300 * DAY,
+				{
+					archivedAt: nowSeconds - 100 * DAY,
+				},
+			),
+			project(F.PROJECT_GLOBEX_SUPPORT, F.ORG_GLOBEX, 'Globex Support Bot', nowSeconds - 200 * DAY),
+		],
+		keys: [],
+		chatCompletions: [],
+	};
+	const grants = new Map<string, KeyGrant>([
+		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
+		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],
+		[
+			F.PROJECT_KEY_ACME,
+			{ kind: 'project', organizationIds: [F.ORG_ACME], projectId: F.DEFAULT_PROJECT_ACME },
+		],
+		[F.USER_KEY_MULTI, { kind: 'user', organizationIds: [F.ORG_ACME, F.ORG_GLOBEX] }],
+		[F.USER_KEY_ACME_ONLY, { kind: 'user', organizationIds: [F.ORG_ACME] }],
+		[F.USER_KEY_NO_ORG, { kind: 'user', organizationIds: [] }],
+	]);
+	state.keys = [...grants].map(([key, grant]) => ({ fingerprint: F.fingerprint(key), ...grant }));
+	return { state, grants };
+}
+
+function seedAcmeProjects(
+	projects: number | SeedProject[],
+	random: Random,
+	nowSeconds: number,
+): ProjectRecord[] {
+	const seeded =
+		typeof projects === 'number'
+			? Array.from({ length: projects }, () => generatedProject(random, nowSeconds))
+			: projects.map((entry, index) => projectFromSeed(entry, index, random, nowSeconds));
+	// The API lists by creation time; a stable sort keeps equal timestamps in seed order.
+	return seeded.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+function generatedProject(random: Random, nowSeconds: number): ProjectRecord {
+	const id = newProjectId(random);
+	const name = randomProjectName(random);
+	const createdAt = nowSeconds - randomInt(random, DAY, TWO_YEARS);
+	const archived = random() < 0.1;
+	const archivedAt = archived ? randomInt(random, createdAt + 1, nowSeconds - 1) : null;
+	return project(id, F.ORG_ACME, name, createdAt, { archivedAt });
+}
+
+function projectFromSeed(
+	entry: SeedProject,
+	index: number,
+	random: Random,
+	nowSeconds: number,
+): ProjectRecord {
+	if (typeof entry?.name !== 'string' || entry.name.trim() === '') {
+		throw new Error(`Seed project #${index} needs a non-empty name`);
+	}
+	const id = entry.id ?? newProjectId(random);
+	const createdAt = entry.created_at ?? nowSeconds - randomInt(random, DAY, TWO_YEARS);
+	const archivedAt =
+		entry.archived_at ??
+		(entry.status === 'archived' ? Math.min(createdAt + DAY, nowSeconds) : null);
+	return project(id, F.ORG_ACME, entry.name, createdAt, {
+		archivedAt,
+		externalKeyId: entry.external_key_id ?? null,
+	});
+}
+
+function project(
+	id: string,
+	organizationId: string,
+	name: string,
+	createdAt: number,
+	extra: Partial<Pick<ProjectRecord, 'archivedAt' | 'isDefault' | 'externalKeyId'>> = {},
+): ProjectRecord {
+	return {
+		id,
+		organizationId,
+		name,
+		createdAt,
+		archivedAt: extra.archivedAt ?? null,
+		isDefault: extra.isDefault ?? false,
+		externalKeyId: extra.externalKeyId ?? null,
+		residency: null,
+	};
+}

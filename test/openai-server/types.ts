@@ -1,0 +1,121 @@
+export interface SeedProject {
+	id?: string;
+	name: string;
+	/** unix seconds; default: spread over the last two years */
+	created_at?: number;
+	archived_at?: number | null;
+	status?: 'active' | 'archived';
+	external_key_id?: string | null;
+}
+
+export interface TestServerOptions {
+	host?: string;
+	port?: number;
+	/** extra projects seeded into ORG_ACME besides its Default project */
+	projects?: number | SeedProject[];
+	seed?: number;
+	costsDays?: number;
+	latencyMs?: number | [number, number];
+	adminRateLimitPerMinute?: number;
+	now?: () => number;
+}
+
+export interface OrganizationRecord {
+	id: string;
+	name: string;
+	defaultProjectId: string;
+}
+
+export interface ProjectRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** unix seconds */
+	createdAt: number;
+	archivedAt: number | null;
+	isDefault: boolean;
+	externalKeyId: string | null;
+	residency: string | null;
+}
+
+/** A registered key as tests may see it: never the key itself. */
+export interface KeyRecord {
+	fingerprint: string;
+	kind: 'admin' | 'project' | 'user';
+	/** admin and project keys: their one organization; user keys: every membership, default first */
+	organizationIds: string[];
+	projectId?: string;
+}
+
+/** Who was billed for one chat completion. */
+export interface ChatCompletionRecord {
+	id: string;
+	model: string;
+	organizationId: string;
+	projectId: string;
+	keyFingerprint: string;
+	promptTokens: number;
+	completionTokens: number;
+	/** unix seconds */
+	created: number;
+}
+
+export interface ServerState {
+	organizations: OrganizationRecord[];
+	projects: ProjectRecord[];
+	keys: KeyRecord[];
+	chatCompletions: ChatCompletionRecord[];
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string>;
+	keyFingerprint?: string;
+	body?: unknown;
+	status?: number;
+	fault?: string;
+}
+
+export type FaultRule = {
+	method?: string;
+	/** a RegExp tests the path (e.g. /v1/organization/projects); a string matches it exactly, with or without /v1 */
+	path?: string | RegExp;
+	/** only requests made with this key fingerprint ('sk-...abcd') */
+	keyFingerprint?: string;
+	times?: number;
+	after?: number;
+} & (
+	| { kind: 'latency'; ms: number | [number, number] }
+	| {
+			kind: 'rate_limit';
+			retryAfterSeconds?: number;
+			retryAfterMs?: number;
+			rateLimitHeaders?: boolean;
+	  }
+	| { kind: 'insufficient_quota' }
+	| { kind: 'server_error'; status: 500 | 502 | 503 }
+	| { kind: 'reset_before' }
+	| { kind: 'reset_after' }
+	| { kind: 'malformed_json' }
+	| { kind: 'repeat_cursor' }
+);
+
+export type FaultKind = FaultRule['kind'];
+
+export interface FaultController {
+	add(rule: FaultRule): void;
+	clear(): void;
+}
+
+export interface OpenAiTestServer {
+	url: string;
+	port: number;
+	state: ServerState;
+	requests: RecordedRequest[];
+	faults: FaultController;
+	clearRequests(): void;
+	reset(): void;
+	close(): Promise<void>;
+}
