@@ -83,33 +83,42 @@ export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Pro
 	return values;
 }
 
+/** Trims and checks a node's per-item organization/project override; empty means "use the credential's". */
+export function checkScopeOverrides(
+	this: OpenAiFunctions,
+	overrides: { organizationId?: string; projectId?: string; itemIndex?: number },
+): { organizationId: string; projectId: string } {
+	const itemIndex = overrides.itemIndex ?? 0;
+	const organizationId = overrides.organizationId?.trim() ?? '';
+	const projectId = overrides.projectId?.trim() ?? '';
+	if (organizationId && !isOrganizationId(organizationId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Organization ID" must look like org-AbC123…, not "${organizationId}"`,
+			{ itemIndex, description: 'Leave it empty to use the credential\'s organization.' },
+		);
+	}
+	if (projectId && !isProjectId(projectId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Project ID" must look like proj_AbC123…, not "${projectId}"`,
+			{ itemIndex, description: 'Leave it empty to use the credential\'s project.' },
+		);
+	}
+	return { organizationId, projectId };
+}
+
 function chooseScope(
 	this: OpenAiFunctions,
 	credentials: OpenAiOrgCredentials,
 	request: OpenAiRequest,
 ): Pick<RequestContext, 'organizationId' | 'organizationSource' | 'projectId'> {
-	const itemIndex = request.itemIndex ?? 0;
-	const organizationOverride = request.organizationId?.trim() ?? '';
-	const projectOverride = request.projectId?.trim() ?? '';
-	if (organizationOverride && !isOrganizationId(organizationOverride)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"Organization ID" must look like org-AbC123…, not "${organizationOverride}"`,
-			{ itemIndex, description: 'Leave it empty to use the credential\'s organization.' },
-		);
-	}
-	if (projectOverride && !isProjectId(projectOverride)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"Project ID" must look like proj_AbC123…, not "${projectOverride}"`,
-			{ itemIndex, description: 'Leave it empty to use the credential\'s project.' },
-		);
-	}
-	const organizationId = organizationOverride || credentials.organizationId;
+	const overrides = checkScopeOverrides.call(this, request);
+	const organizationId = overrides.organizationId || credentials.organizationId;
 	return {
 		organizationId,
-		organizationSource: organizationOverride ? 'node' : organizationId ? 'credential' : 'none',
-		projectId: projectOverride || credentials.projectId,
+		organizationSource: overrides.organizationId ? 'node' : organizationId ? 'credential' : 'none',
+		projectId: overrides.projectId || credentials.projectId,
 	};
 }
 

@@ -122,4 +122,15 @@ describe('bad input is refused before any request', () => {
 		expect(result.error?.message).toBe('"Messages" message 1 (user) has empty content');
 		expect(server.requests).toHaveLength(0);
 	});
+
+	test('a malformed organization override in a later item stops the run before the others are sent', async () => {
+		const result = await runChat(server, {
+			credential: { apiKey: PROJECT_KEY_ACME },
+			inputItems: [{ org: '' }, { org: '' }, { org: 'acme' }],
+			parameters: { ...hello, organizationId: '={{ $json.org }}', options: { itemsAtOnce: 1 } },
+		});
+
+		expect(result.error?.message).toBe('"Organization ID" must look like org-AbC123…, not "acme"');
+		expect(server.requests).toHaveLength(0);
+	});
 });

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
+import { checkScopeOverrides, openAiRequest } from '../../../shared/transport';
 import type { OpenAiResponse } from '../../../shared/transport';
 import { readCompletionOptions } from '../../helpers/completionOptions';
 import { DEFAULT_ITEMS_AT_ONCE, MAX_ITEMS_AT_ONCE } from '../../helpers/itemsAtOnce';
@@ -268,8 +268,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
 	const messages = readMessages.call(this, itemIndex);
 	const settings = readCompletionOptions.call(this, itemIndex, messages);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const organizationId = String(this.getNodeParameter('organizationId', itemIndex, '') ?? '');
-	const projectId = String(this.getNodeParameter('projectId', itemIndex, '') ?? '');
+	const { organizationId, projectId } = checkScopeOverrides.call(this, {
+		organizationId: String(this.getNodeParameter('organizationId', itemIndex, '') ?? ''),
+		projectId: String(this.getNodeParameter('projectId', itemIndex, '') ?? ''),
+		itemIndex,
+	});
 	const tuning = getRequestTuning.call(this, itemIndex);
 
 	return async () => {
