@@ -4,36 +4,64 @@ import type { IDataObject } from 'n8n-workflow';
 import { openAiRequest } from './request';
 import type { OpenAiFunctions, OpenAiRequest, OpenAiResponse } from './request';
 
-/** OpenAI's largest page: the fewest requests for a full list. */
+/** OpenAI's largest page of a `limit`/`after` list: the fewest requests for a full list. */
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES = 10_000;
 
-interface CursorPage {
+interface Page {
 	data?: IDataObject[];
 	has_more?: boolean;
 	last_id?: string | null;
+	next_page?: string | null;
 }
 
-export interface CursorListRequest extends Omit<OpenAiRequest, 'method' | 'body'> {
-	pageSize?: number;
+/** How one kind of OpenAI list says where the next page starts, and what the node calls the result. */
+interface PageStyle {
+	cursorParameter: 'after' | 'page';
+	nextCursor(page: Page, data: IDataObject[]): string | undefined;
+	noun: 'list' | 'report';
+	narrowDown: string;
+}
+
+const CURSOR_LIST: PageStyle = {
+	cursorParameter: 'after',
+	nextCursor: (page, data) => page.last_id ?? (data.length ? String(data[data.length - 1].id) : undefined),
+	noun: 'list',
+	narrowDown: 'Use a limit instead of "Return All", or filters',
+};
+
+const PAGE_TOKEN: PageStyle = {
+	cursorParameter: 'page',
+	nextCursor: (page) => (typeof page.next_page === 'string' && page.next_page !== '' ? page.next_page : undefined),
+	noun: 'report',
+	narrowDown: 'Choose a shorter time range or fewer projects',
+};
+
+export interface PagedRequest extends Omit<OpenAiRequest, 'method' | 'body'> {
 	maxPages?: number;
 }
 
+export interface CursorListRequest extends PagedRequest {
+	pageSize?: number;
+}
+
 /**
- * Walks a `limit`/`after` list page by page. The caller stops iterating as soon as it has enough,
- * so no page is fetched that is not needed.
+ * Walks pages until the API says there are no more. The caller may stop iterating at any time, and no page
+ * is fetched that it does not ask for. A cursor that comes back twice, or a missing one while the API says
+ * there is more, ends the walk with an error rather than an endless loop.
  */
-export async function* listPages(
+async function* walkPages(
 	this: OpenAiFunctions,
-	request: CursorListRequest,
+	style: PageStyle,
+	request: PagedRequest,
 ): AsyncGenerator<IDataObject[]> {
-	const { pageSize = MAX_PAGE_SIZE, maxPages = DEFAULT_MAX_PAGES, ...rest } = request;
+	const { maxPages = DEFAULT_MAX_PAGES, ...rest } = request;
 	const seenCursors = new Set<string>();
-	let after: string | undefined;
-	for (let page = 1; ; page++) {
-		const qs: IDataObject = { ...rest.qs, limit: pageSize };
-		if (after !== undefined) qs.after = after;
-		const { body } = await openAiRequest.call<OpenAiFunctions, [OpenAiRequest], Promise<OpenAiResponse<CursorPage>>>(
+	let cursor: string | undefined;
+	for (let pageNumber = 1; ; pageNumber++) {
+		const qs: IDataObject = { ...rest.qs };
+		if (cursor !== undefined) qs[style.cursorParameter] = cursor;
+		const { body } = await openAiRequest.call<OpenAiFunctions, [OpenAiRequest], Promise<OpenAiResponse<Page>>>(
 			this,
 			{ ...rest, method: 'GET', qs },
 		);
@@ -41,30 +69,47 @@ export async function* listPages(
 		yield data;
 		if (!body.has_more) return;
 
-		const next = body.last_id ?? (data.length ? String(data[data.length - 1].id) : undefined);
-		if (!next || seenCursors.has(next)) {
+		const next = style.nextCursor(body, data);
+		if (next === undefined || seenCursors.has(next)) {
 			throw new NodeApiError(
 				this.getNode(),
-				{ cursor: next ?? null, page },
+				{ cursor: next ?? null, page: pageNumber },
 				{
-					message: 'OpenAI kept returning the same page, so the list was stopped',
-					description: `Page ${page} of ${rest.path} said there is more after "${next ?? '(nothing)'}", which was already read. Stopped to avoid an endless loop; nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
+					message: `OpenAI kept returning the same page, so the ${style.noun} was stopped`,
+					description: `Page ${pageNumber} of ${rest.path} said there is more after "${next ?? '(nothing)'}", which was already read. Stopped to avoid an endless loop; nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
 					itemIndex: rest.itemIndex,
 				},
 			);
 		}
-		if (page >= maxPages) {
+		if (pageNumber >= maxPages) {
 			throw new NodeApiError(
 				this.getNode(),
-				{ page },
+				{ page: pageNumber },
 				{
-					message: `The list is longer than ${maxPages} pages, so it was stopped`,
-					description: `Use a limit instead of "Return All", or filters, to read less of ${rest.path}.`,
+					message: `The ${style.noun} is longer than ${maxPages} pages, so it was stopped`,
+					description: `${style.narrowDown} to read less of ${rest.path}.`,
 					itemIndex: rest.itemIndex,
 				},
 			);
 		}
 		seenCursors.add(next);
-		after = next;
+		cursor = next;
 	}
+}
+
+/** A `limit`/`after` list (projects, models…), page by page. */
+export async function* listPages(
+	this: OpenAiFunctions,
+	request: CursorListRequest,
+): AsyncGenerator<IDataObject[]> {
+	const { pageSize = MAX_PAGE_SIZE, ...rest } = request;
+	yield* walkPages.call(this, CURSOR_LIST, { ...rest, qs: { ...rest.qs, limit: pageSize } });
+}
+
+/** A costs or usage report, following `page`/`next_page`; arrays go as `group_by[]=project_id`. */
+export async function* listReportPages(
+	this: OpenAiFunctions,
+	request: PagedRequest,
+): AsyncGenerator<IDataObject[]> {
+	yield* walkPages.call(this, PAGE_TOKEN, { arrayFormat: 'brackets', ...request });
 }
