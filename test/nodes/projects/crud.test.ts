@@ -5,6 +5,7 @@ import {
 	startOpenAiTestServer,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
+import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
@@ -18,6 +19,8 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 	});
 	afterAll(async () => await server.close());
 	beforeEach(() => server.reset());
+	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
+	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
 
 	const acmeProjects = () => server.state.projects.filter((project) => project.organizationId === ORG_ACME);
 	const someProject = () => acmeProjects().find((project) => !project.isDefault && project.archivedAt === null)!;

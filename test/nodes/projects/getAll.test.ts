@@ -1,5 +1,6 @@
 import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
+import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
@@ -14,6 +15,8 @@ describe('OpenAI Projects: Get Many', () => {
 	});
 	afterAll(async () => await server.close());
 	beforeEach(() => server.reset());
+	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
+	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
 
 	const listRequests = () => server.requests.filter((request) => request.path === LIST_PATH);
 
