@@ -8,4 +8,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	testTimeout: 30000,
+	globalSetup: '<rootDir>/test/key-scan/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/key-scan/globalTeardown.ts',
 };

@@ -15,6 +15,7 @@ import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { Container } from './core-runtime';
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { recordForKeyScan } from './key-scan';
 import { captureError, collectNodeResults } from './run-results';
 import { harnessNodeTypes } from './type-registry';
 import type { RunWorkflowOptions, WorkflowJson, WorkflowRunResult } from './types';
@@ -52,21 +53,21 @@ export async function runWorkflow(
 		run = await engine.processRunExecutionData(workflow);
 	} catch (error) {
 		const issues = engine.checkReadyForExecution(workflow, { startNode: startNode.name });
-		return {
+		return recordForKeyScan({
 			nodes: {},
 			error: describeRefusedStart(error, issues),
 			finished: false,
 			logs: logger.takeLines(),
-		};
+		});
 	}
 
 	const executionError = run.data.resultData.error;
-	return {
+	return recordForKeyScan({
 		nodes: collectNodeResults(run),
 		...(executionError ? { error: captureError(executionError) } : {}),
 		finished: run.finished === true && run.status === 'success',
 		logs: logger.takeLines(),
-	};
+	});
 }
 
 function buildWorkflow(workflowJson: WorkflowJson, timezone: string | undefined): Workflow {
