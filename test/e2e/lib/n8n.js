@@ -166,4 +166,16 @@ async function loadedTypes(baseUrl, cookie) {
 	return { nodes: nodes.map((node) => node.name), credentials: credentials.map((credential) => credential.name) };
 }
 
-module.exports = { createN8n, freePort, waitForHealth, ownerSession, loadedTypes, parseExecution };
+/** What the editor's "Test" button of a credential answers: `{ status: 'OK' | 'Error', message }`. */
+async function testCredential(baseUrl, cookie, credential) {
+	const response = await fetch(`${baseUrl}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
+		body: JSON.stringify({ credentials: credential }),
+	});
+	if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	const body = await response.json();
+	return body.data ?? body;
+}
+
+module.exports = { createN8n, freePort, waitForHealth, ownerSession, loadedTypes, parseExecution, testCredential };
