@@ -272,14 +272,18 @@ export async function openAiRequest<T = IDataObject>(
 		const advice = serverRetryAdvice(headers);
 		const wantsRetry = attempt < maxRetries && (advice ?? canRetryKind);
 
-		if (wantsRetry && (!request.notIdempotent || surelyNotProcessed(failure))) {
-			await sleep(retryDelayMs(attempt, headers));
-			continue;
-		}
-		if (wantsRetry && request.findLostResult) {
-			// The create may have happened even though we got no answer: look before asking again.
+		const outcomeUnknown =
+			request.notIdempotent === true &&
+			!surelyNotProcessed(failure) &&
+			(failure.status === undefined || failure.status >= 500 || failure.malformedBody === true);
+		if (outcomeUnknown && request.findLostResult) {
+			// The change may have happened although no answer came back: look before asking again or giving up.
 			const found = await request.findLostResult();
 			if (found) return answer(found, headers, true);
+		}
+		const safeToRepeat =
+			!request.notIdempotent || surelyNotProcessed(failure) || (outcomeUnknown && request.findLostResult !== undefined);
+		if (wantsRetry && safeToRepeat) {
 			await sleep(retryDelayMs(attempt, headers));
 			continue;
 		}

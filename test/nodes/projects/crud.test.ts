@@ -96,6 +96,34 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 			expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 		});
 
+		it('finds the created project even when no retry is allowed, so a rerun cannot duplicate it', async () => {
+			server.faults.add({ kind: 'reset_after', method: 'POST', path: '/organization/projects' });
+			const result = await runNode(server, {
+				parameters: { resource: 'project', operation: 'create', name: 'No Retry Project', requestOptions: { maxRetries: 0 } },
+				credential: admin,
+			});
+			expect(result.error).toBeUndefined();
+			expect(nodeResult(result).items[0]).toEqual(
+				expect.objectContaining({ name: 'No Retry Project', recoveredAfterLostResponse: true }),
+			);
+			expect(acmeProjects().filter((project) => project.name === 'No Retry Project')).toHaveLength(1);
+		});
+
+		it('repeats a create that failed with a server error only after checking that it did not go through', async () => {
+			server.faults.add({ kind: 'server_error', status: 500, method: 'POST', path: '/organization/projects' });
+			const result = await runNode(server, {
+				parameters: { resource: 'project', operation: 'create', name: 'Server Error Project' },
+				credential: admin,
+			});
+			expect(nodeResult(result).items[0]).toEqual(expect.objectContaining({ name: 'Server Error Project' }));
+			expect(acmeProjects().filter((project) => project.name === 'Server Error Project')).toHaveLength(1);
+			expect(server.requests.map((request) => `${request.method} ${request.status}`)).toEqual([
+				'POST 500',
+				'GET 200',
+				'POST 200',
+			]);
+		});
+
 		it('creates the project once when the first attempt never reached the API', async () => {
 			server.faults.add({ kind: 'reset_before', method: 'POST', path: '/organization/projects' });
 			const result = await runNode(server, {
