@@ -1,6 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- bench code: a measured child process in plain Node, never inside n8n */
-import { performance } from 'node:perf_hooks';
-
 import type { TaskOutcome, WorkerMessage, WorkerResult, WorkerTask } from './protocol';
 
 const SAMPLE_EVERY_MS = 5;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- bench code: runs in plain Node; the keys are the test server's fake fixtures */
 import { runWorkflow, singleNodeWorkflow } from '../../test/harness';
 import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
 import type { TaskOutcome } from './protocol';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- bench code: the plain-HTTP floor runs in Node with its global fetch; the keys are the test server's fake fixtures */
 import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
 import type { TaskOutcome } from './protocol';
 

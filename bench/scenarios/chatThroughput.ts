@@ -1,0 +1,122 @@
+import { CHAT_COMPLETIONS_PATH, countRequests, startBenchServer } from '../benchServer';
+import type { BenchConfig } from '../config';
+import { measuredRun } from '../measuredRun';
+import { formatCount, formatMb, formatSpread } from '../scenarioResult';
+import type { GoalCheck, ScenarioResult } from '../scenarioResult';
+import { countOf, spreadOf } from '../stats';
+import type { Count, Spread } from '../stats';
+import type { WorkerResult } from '../worker/protocol';
+
+export const MIN_THROUGHPUT_SHARE = 0.9;
+
+interface ChatVariantFigures {
+	completions: Count;
+	items: Count;
+	failedItems: Count;
+	wallMs: Spread;
+	itemsPerSecond: Spread;
+	peakRssBytes: Spread;
+}
+
+interface ChatLevel {
+	concurrency: number;
+	items: number;
+	node: ChatVariantFigures;
+	pool: ChatVariantFigures;
+	/** node throughput / pool throughput per pair of runs. */
+	share: Spread;
+}
+
+function figuresOf(runs: Array<{ result: WorkerResult; completions: number }>): ChatVariantFigures {
+	return {
+		completions: countOf(runs.map((run) => run.completions)),
+		items: countOf(runs.map((run) => run.result.items)),
+		failedItems: countOf(runs.map((run) => run.result.failedItems)),
+		wallMs: spreadOf(runs.map((run) => run.result.wallMs)),
+		itemsPerSecond: spreadOf(runs.map((run) => run.result.items / (run.result.wallMs / 1000))),
+		peakRssBytes: spreadOf(runs.map((run) => run.result.peakRssBytes)),
+	};
+}
+
+/** Scenario 3: chat completions at several concurrencies, the chat node beside a plain promise pool. */
+export async function chatThroughput(config: BenchConfig): Promise<ScenarioResult> {
+	const server = await startBenchServer({ latencyMs: config.chatLatencyMs });
+	const levels: ChatLevel[] = [];
+	try {
+		for (const concurrency of config.chatConcurrencies) {
+			const items = concurrency === 1 ? Math.min(config.serialChatItems, config.chatItems) : config.chatItems;
+			const node: Array<{ result: WorkerResult; completions: number }> = [];
+			const pool: Array<{ result: WorkerResult; completions: number }> = [];
+			for (let run = 0; run < config.runs; run++) {
+				for (const [kind, into] of [
+					['chatWithNode', node],
+					['chatWithPool', pool],
+				] as const) {
+					server.clearRequests();
+					const result = await measuredRun({ kind, baseUrl: server.url, items, concurrency });
+					into.push({ result, completions: countRequests(server, 'POST', CHAT_COMPLETIONS_PATH) });
+				}
+				server.clearRequests();
+				// Every completion is billed into the server's state; a bench run must not grow it without end.
+				server.state.chatCompletions.length = 0;
+			}
+			levels.push({
+				concurrency,
+				items,
+				node: figuresOf(node),
+				pool: figuresOf(pool),
+				share: spreadOf(
+					node.map(
+						(run, index) =>
+							run.result.items / run.result.wallMs / (pool[index].result.items / pool[index].result.wallMs),
+					),
+				),
+			});
+		}
+	} finally {
+		await server.close();
+	}
+
+	const row = (label: string, level: ChatLevel, figures: ChatVariantFigures, share: string) => [
+		`${label}, concurrency ${level.concurrency}`,
+		formatCount(figures.completions),
+		formatCount(figures.items),
+		formatSpread(figures.wallMs),
+		formatSpread(figures.itemsPerSecond, 1),
+		formatMb(figures.peakRssBytes),
+		share,
+	];
+	const goals: GoalCheck[] = levels.flatMap((level) => [
+		{
+			goal: `concurrency ${level.concurrency}: node throughput >= ${MIN_THROUGHPUT_SHARE} × pool`,
+			actual: level.share.median.toFixed(3),
+			met: level.share.median >= MIN_THROUGHPUT_SHARE,
+		},
+		{
+			goal: `concurrency ${level.concurrency}: one completion per item, none failed`,
+			actual: `${formatCount(level.node.completions)} completions, ${formatCount(level.node.failedItems)} failed`,
+			met:
+				level.node.completions.sameInEveryRun &&
+				level.node.completions.value === level.items &&
+				level.node.failedItems.value === 0,
+		},
+	]);
+	const serialNote =
+		levels.find((level) => level.concurrency === 1 && level.items < config.chatItems) !== undefined
+			? [
+					`Concurrency 1 runs ${Math.min(config.serialChatItems, config.chatItems)} items, not ${config.chatItems}: serially every item waits out the ${config.chatLatencyMs} ms latency (${config.chatItems} items = ${(config.chatItems * config.chatLatencyMs) / 1000} s per run). Throughput is per item; BENCH_SERIAL_CHAT_ITEMS=${config.chatItems} runs them all.`,
+				]
+			: [];
+	return {
+		id: 'chat',
+		title: `3. Chat, ${config.chatLatencyMs} ms latency, ${config.runs} runs`,
+		columns: ['variant', 'completions', 'items', 'wall ms', 'items/s', 'RSS peak MB', 'node/pool throughput'],
+		rows: levels.flatMap((level) => [
+			row('chat node', level, level.node, formatSpread(level.share, 3)),
+			row('plain pool', level, level.pool, '1'),
+		]),
+		goals,
+		notes: serialNote,
+		data: { levels },
+	};
+}
