@@ -35,10 +35,12 @@ export async function runNode(
 		credential: CredentialValues;
 		inputItems?: Array<Record<string, unknown>>;
 		continueOnFail?: boolean;
+		name?: string;
 	},
 ): Promise<WorkflowRunResult> {
 	const workflow = singleNodeWorkflow({
 		type: options.type ?? PROJECTS_NODE,
+		name: options.name,
 		parameters: options.parameters,
 		credentials: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } },
 		continueOnFail: options.continueOnFail,
@@ -49,9 +51,9 @@ export async function runNode(
 	});
 }
 
-/** Everything a user could see of a run (outputs, errors with their causes, logs): no full key may be in it. */
-export function expectNoFullKeyIn(result: WorkflowRunResult): void {
-	const visible = inspect(result, { depth: 12, maxArrayLength: null, maxStringLength: null });
+/** Everything a user could see of a run (outputs, errors with their causes, logs, what the server recorded): no full key may be in it. */
+export function expectNoFullKeyIn(...sources: unknown[]): void {
+	const visible = sources.map((source) => inspect(source, { depth: 12, maxArrayLength: null, maxStringLength: null })).join('\n');
 	for (const key of ALL_FIXTURE_KEYS) expect(visible).not.toContain(key);
 }
 

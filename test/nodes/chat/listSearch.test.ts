@@ -26,7 +26,11 @@ function pickerContext(
 	nodeParameters: Record<string, unknown>,
 	credential: IDataObject,
 ): ILoadOptionsFunctions {
-	const authenticate = new OpenAiOrgApi().authenticate;
+	// The credential's authenticate is a function (the generic object form could not drop empty headers).
+	const authenticate = new OpenAiOrgApi().authenticate as (
+		credentials: IDataObject,
+		options: IHttpRequestOptions,
+	) => Promise<IHttpRequestOptions>;
 	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
 		const signed = await authenticate(credential, options);
 		const response = await fetch(signed.url, {
