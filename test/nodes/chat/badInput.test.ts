@@ -1,13 +1,16 @@
 import { PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { expectNoFullKey, runChat, userMessage } from './support';
+import { expectNoFullKey, runChat, userMessage, expectRequestsFollowContract } from './support';
 
 let server: OpenAiTestServer;
 
 beforeAll(async () => {
 	server = await startOpenAiTestServer();
 });
-afterEach(() => server.reset());
+afterEach(() => {
+	expectRequestsFollowContract(server.requests);
+	server.reset();
+});
 afterAll(async () => {
 	await server.close();
 });

@@ -1,6 +1,13 @@
 import { PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { NODE_NAME, chatRequests, expectNoFullKey, model, runChat } from './support';
+import {
+	NODE_NAME,
+	chatRequests,
+	expectNoFullKey,
+	model,
+	runChat,
+	expectRequestsFollowContract,
+} from './support';
 
 // The conversation of seed 000 ("Switching Organizations in OpenAI API Calls").
 const SEED_HISTORY = [
@@ -15,7 +22,10 @@ let server: OpenAiTestServer;
 beforeAll(async () => {
 	server = await startOpenAiTestServer();
 });
-afterEach(() => server.reset());
+afterEach(() => {
+	expectRequestsFollowContract(server.requests);
+	server.reset();
+});
 afterAll(async () => {
 	await server.close();
 });

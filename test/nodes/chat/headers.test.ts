@@ -10,7 +10,7 @@ import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectNoEmptyScopeHeader,
+	expectRequestsFollowContract,
 	expectNoFullKey,
 	runChat,
 	userMessage,
@@ -22,7 +22,7 @@ beforeAll(async () => {
 	server = await startOpenAiTestServer();
 });
 afterEach(() => {
-	expectNoEmptyScopeHeader(server.requests);
+	expectRequestsFollowContract(server.requests);
 	server.reset();
 });
 afterAll(async () => {

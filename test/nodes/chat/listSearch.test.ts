@@ -10,13 +10,17 @@ import {
 	startOpenAiTestServer,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
+import { expectRequestsFollowContract } from './support';
 
 let server: OpenAiTestServer;
 
 beforeAll(async () => {
 	server = await startOpenAiTestServer();
 });
-afterEach(() => server.reset());
+afterEach(() => {
+	expectRequestsFollowContract(server.requests);
+	server.reset();
+});
 afterAll(async () => {
 	await server.close();
 });

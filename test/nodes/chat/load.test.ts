@@ -1,6 +1,12 @@
 import { PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { NODE_NAME, chatRequests, expectNoFullKey, runChat } from './support';
+import {
+	NODE_NAME,
+	chatRequests,
+	expectNoFullKey,
+	runChat,
+	expectRequestsFollowContract,
+} from './support';
 
 const ITEMS = Array.from({ length: 40 }, (_, index) => ({ question: `question ${index}` }));
 const PER_ITEM_MESSAGE = { values: [{ role: 'user', content: '={{ $json.question }}' }] };
@@ -8,6 +14,7 @@ const PER_ITEM_MESSAGE = { values: [{ role: 'user', content: '={{ $json.question
 let server: OpenAiTestServer;
 
 afterEach(async () => {
+	expectRequestsFollowContract(server.requests);
 	await server.close();
 });
 

@@ -1,5 +1,6 @@
 import type { WorkflowRunResult } from '../../harness';
 import type { OpenAiTestServer, RecordedRequest } from '../../openai-server';
+import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, runNode } from '../workflowHelpers';
 import type { CredentialValues } from '../workflowHelpers';
 
@@ -40,8 +41,12 @@ export function chatRequests(server: OpenAiTestServer): RecordedRequest[] {
 /** No full fixture key may appear in outputs, errors, logs or the server's recordings. */
 export const expectNoFullKey = expectNoFullKeyIn;
 
-/** OpenAI rejects an empty OpenAI-Organization header; the node must never send one, nor an empty project. */
-export function expectNoEmptyScopeHeader(requests: RecordedRequest[]): void {
+/**
+ * What every chat test checks of the requests it caused: each is one OpenAI's contract allows, and none carries an
+ * empty OpenAI-Organization or OpenAI-Project header (OpenAI rejects an empty one).
+ */
+export function expectRequestsFollowContract(requests: RecordedRequest[]): void {
+	expect(validateRecordedRequests(requests)).toEqual([]);
 	for (const request of requests) {
 		expect(request.headers['openai-organization']).not.toBe('');
 		expect(request.headers['openai-project']).not.toBe('');
