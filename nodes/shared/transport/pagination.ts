@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { openAiRequest } from './request';
+import { loadCredentials, openAiRequest } from './request';
 import type { OpenAiFunctions, OpenAiRequest, OpenAiResponse } from './request';
 
 /** OpenAI's largest page of a `limit`/`after` list: the fewest requests for a full list. */
@@ -56,6 +56,7 @@ async function* walkPages(
 	request: PagedRequest,
 ): AsyncGenerator<IDataObject[]> {
 	const { maxPages = DEFAULT_MAX_PAGES, ...rest } = request;
+	const credentials = rest.credentials ?? (await loadCredentials.call(this, rest.itemIndex));
 	const seenCursors = new Set<string>();
 	let cursor: string | undefined;
 	for (let pageNumber = 1; ; pageNumber++) {
@@ -63,7 +64,7 @@ async function* walkPages(
 		if (cursor !== undefined) qs[style.cursorParameter] = cursor;
 		const { body } = await openAiRequest.call<OpenAiFunctions, [OpenAiRequest], Promise<OpenAiResponse<Page>>>(
 			this,
-			{ ...rest, method: 'GET', qs },
+			{ ...rest, credentials, method: 'GET', qs },
 		);
 		const data = Array.isArray(body.data) ? body.data : [];
 		yield data;

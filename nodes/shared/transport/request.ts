@@ -1,5 +1,6 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -52,6 +53,8 @@ export interface OpenAiRequest {
 	 */
 	notIdempotent?: boolean;
 	findLostResult?: () => Promise<IDataObject | undefined>;
+	/** The credential as already read for this walk through pages; read anew when absent. */
+	credentials?: LoadedCredentials;
 }
 
 export interface OpenAiResponse<T = IDataObject> {
@@ -75,12 +78,22 @@ type Attempt = { response: RawResponse } | { failure: OpenAiFailure };
 
 const DEFAULT_TIMEOUT_MS = 300_000;
 
-export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<OpenAiOrgCredentials> {
-	const raw = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const values = readCredentialValues(raw);
+/** The credential read once: its checked values, and the decrypted form n8n's request helper takes as is. */
+export interface LoadedCredentials {
+	values: OpenAiOrgCredentials;
+	decrypted: ICredentialsDecrypted;
+}
+
+export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
+	const data = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	return values;
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		values,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+	};
 }
 
 /** Trims and checks a node's per-item organization/project override; empty means "use the credential's". */
@@ -153,15 +166,15 @@ function failureFromResponse(response: RawResponse, retries: number): OpenAiFail
 
 async function send(
 	this: OpenAiFunctions,
+	credentials: LoadedCredentials,
 	options: IHttpRequestOptions,
 	retries: number,
 ): Promise<Attempt> {
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as RawResponse;
+		// Handing over the credential already read spares n8n a second database read and decryption per request.
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } },
+		})) as RawResponse;
 		return { response };
 	} catch (error) {
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
@@ -174,15 +187,17 @@ async function send(
  */
 async function proveOrganizationMismatch(
 	this: OpenAiFunctions,
-	credentials: OpenAiOrgCredentials,
+	credentials: LoadedCredentials,
 	timeout: number,
 ): Promise<RequestContext['mismatchProof']> {
-	const probePath = keyKind(credentials.apiKey) === 'admin' ? '/organization/projects' : '/models';
+	const { apiKey, baseUrl } = credentials.values;
+	const probePath = keyKind(apiKey) === 'admin' ? '/organization/projects' : '/models';
 	const attempt = await send.call(
 		this,
+		credentials,
 		{
 			method: 'GET',
-			url: `${credentials.baseUrl}${probePath}`,
+			url: `${baseUrl}${probePath}`,
 			qs: probePath === '/models' ? undefined : { limit: 1 },
 			headers: { 'OpenAI-Organization': '', 'OpenAI-Project': '' },
 			json: true,
@@ -208,21 +223,22 @@ export async function openAiRequest<T = IDataObject>(
 	request: OpenAiRequest,
 ): Promise<OpenAiResponse<T>> {
 	const itemIndex = request.itemIndex ?? 0;
-	const credentials = await loadCredentials.call(this, itemIndex);
-	const scope = chooseScope.call(this, credentials, request);
+	const credentials = request.credentials ?? (await loadCredentials.call(this, itemIndex));
+	const { baseUrl, apiKey } = credentials.values;
+	const scope = chooseScope.call(this, credentials.values, request);
 	const maxRetries = request.maxRetries ?? DEFAULT_MAX_RETRIES;
 	const timeout = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const context: RequestContext = {
 		method: request.method,
 		path: request.path,
-		baseUrl: credentials.baseUrl,
-		apiKey: credentials.apiKey,
+		baseUrl,
+		apiKey,
 		subject: request.subject,
 		...scope,
 	};
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${credentials.baseUrl}${request.path}`,
+		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		arrayFormat: request.arrayFormat,
@@ -243,7 +259,7 @@ export async function openAiRequest<T = IDataObject>(
 	});
 
 	for (let attempt = 0; ; attempt++) {
-		const result = await send.call(this, options, attempt);
+		const result = await send.call(this, credentials, options, attempt);
 		let failure: OpenAiFailure;
 		let headers: IDataObject = {};
 		if ('response' in result) {
