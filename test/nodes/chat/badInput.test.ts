@@ -1,19 +1,9 @@
-import { PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { expectNoFullKey, runChat, userMessage, expectRequestsFollowContract } from './support';
+import { expectNoFullKey, runChat, serveChatTests, userMessage } from './support';
 
 let server: OpenAiTestServer;
-
-beforeAll(async () => {
-	server = await startOpenAiTestServer();
-});
-afterEach(() => {
-	expectRequestsFollowContract(server.requests);
-	server.reset();
-});
-afterAll(async () => {
-	await server.close();
-});
+serveChatTests((started) => (server = started));
 
 const json = (value: unknown) => ({ messagesSource: 'json', messagesJson: JSON.stringify(value) });
 const hello = { messages: userMessage('Hello') };

@@ -1,4 +1,4 @@
-import { PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
@@ -6,7 +6,7 @@ import {
 	expectNoFullKey,
 	model,
 	runChat,
-	expectRequestsFollowContract,
+	serveChatTests,
 } from './support';
 
 // The conversation of seed 000 ("Switching Organizations in OpenAI API Calls").
@@ -18,17 +18,7 @@ const SEED_HISTORY = [
 ];
 
 let server: OpenAiTestServer;
-
-beforeAll(async () => {
-	server = await startOpenAiTestServer();
-});
-afterEach(() => {
-	expectRequestsFollowContract(server.requests);
-	server.reset();
-});
-afterAll(async () => {
-	await server.close();
-});
+serveChatTests((started) => (server = started));
 
 describe('conversations', () => {
 	test("the seed's four-message history defined message by message reaches OpenAI as is", async () => {

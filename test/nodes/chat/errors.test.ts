@@ -4,30 +4,19 @@ import {
 	PROJECT_KEY_ACME,
 	USER_KEY_ACME_ONLY,
 	USER_KEY_MULTI,
-	startOpenAiTestServer,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectRequestsFollowContract,
 	expectNoFullKey,
 	runChat,
+	serveChatTests,
 	userMessage,
 } from './support';
 
 let server: OpenAiTestServer;
-
-beforeAll(async () => {
-	server = await startOpenAiTestServer();
-});
-afterEach(() => {
-	expectRequestsFollowContract(server.requests);
-	server.reset();
-});
-afterAll(async () => {
-	await server.close();
-});
+serveChatTests((started) => (server = started));
 
 describe('what the user sees when OpenAI refuses', () => {
 	test('out of quota fails at once with the billing fix, after exactly one request', async () => {

@@ -4,30 +4,19 @@ import {
 	PROJECT_GLOBEX_RESEARCH,
 	PROJECT_GLOBEX_SUPPORT,
 	USER_KEY_MULTI,
-	startOpenAiTestServer,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectRequestsFollowContract,
 	expectNoFullKey,
 	runChat,
+	serveChatTests,
 	userMessage,
 } from './support';
 
 let server: OpenAiTestServer;
-
-beforeAll(async () => {
-	server = await startOpenAiTestServer();
-});
-afterEach(() => {
-	expectRequestsFollowContract(server.requests);
-	server.reset();
-});
-afterAll(async () => {
-	await server.close();
-});
+serveChatTests((started) => (server = started));
 
 describe('the organization and project a chat runs under', () => {
 	test('the credential organization is sent and reported when the node sets none', async () => {

@@ -2,28 +2,12 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8
 
 import { OpenAiOrgApi } from '../../../credentials/OpenAiOrgApi.credentials';
 import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
-import {
-	ORG_ACME,
-	ORG_GLOBEX,
-	PROJECT_GLOBEX_RESEARCH,
-	USER_KEY_MULTI,
-	startOpenAiTestServer,
-} from '../../openai-server';
+import { ORG_ACME, ORG_GLOBEX, PROJECT_GLOBEX_RESEARCH, USER_KEY_MULTI } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { expectRequestsFollowContract } from './support';
+import { serveChatTests } from './support';
 
 let server: OpenAiTestServer;
-
-beforeAll(async () => {
-	server = await startOpenAiTestServer();
-});
-afterEach(() => {
-	expectRequestsFollowContract(server.requests);
-	server.reset();
-});
-afterAll(async () => {
-	await server.close();
-});
+serveChatTests((started) => (server = started));
 
 /** The model picker's context: the node's current parameters, and requests authenticated by the real credential. */
 function pickerContext(

@@ -1,4 +1,5 @@
 import type { WorkflowRunResult } from '../../harness';
+import { startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer, RecordedRequest } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, runNode } from '../workflowHelpers';
@@ -51,4 +52,21 @@ export function expectRequestsFollowContract(requests: RecordedRequest[]): void 
 		expect(request.headers['openai-organization']).not.toBe('');
 		expect(request.headers['openai-project']).not.toBe('');
 	}
+}
+
+/**
+ * One test server for a test file: after every test, what the test made the node send is checked against the
+ * contract and the server is reset; it is closed at the end.
+ */
+export function serveChatTests(onStart: (server: OpenAiTestServer) => void): void {
+	let server: OpenAiTestServer;
+	beforeAll(async () => {
+		server = await startOpenAiTestServer();
+		onStart(server);
+	});
+	afterEach(() => {
+		expectRequestsFollowContract(server.requests);
+		server.reset();
+	});
+	afterAll(async () => await server.close());
 }
