@@ -1,6 +1,6 @@
 import type { BenchConfig } from '../config';
 import { formatCount, formatMb, formatSpread } from '../scenarioResult';
-import type { ScenarioResult } from '../scenarioResult';
+import type { GoalCheck, ScenarioResult } from '../scenarioResult';
 import { compareList } from './listSideBySide';
 import type { ListComparison, ListVariantFigures } from './listSideBySide';
 
@@ -20,12 +20,27 @@ export function listRow(variant: string, figures: ListVariantFigures, ratio: str
 
 export const LIST_COLUMNS = ['variant', 'requests', 'items', 'wall ms', 'heap peak above idle MB', 'RSS peak MB', 'node/plain'];
 
+/** The node's row beside the plain loop's: the same two rows for every list size. */
+export function comparisonRows(comparison: ListComparison): string[][] {
+	return [
+		listRow('Projects node (engine)', comparison.node, formatSpread(comparison.ratio, 3)),
+		listRow('plain fetch, limit=100', comparison.plain, '1'),
+	];
+}
+
+/** One request per page of 100, the same number in every run. */
+export function pageCountGoal(comparison: ListComparison): GoalCheck {
+	const expectedRequests = Math.ceil(comparison.projects / 100);
+	return {
+		goal: `requests = ceil(N/100) = ${expectedRequests}`,
+		actual: formatCount(comparison.node.requests),
+		met: comparison.node.requests.sameInEveryRun && comparison.node.requests.value === expectedRequests,
+	};
+}
+
 /** Scenario 1: 10,000 projects, Projects node beside the plain fetch loop. */
 export async function listTenThousand(config: BenchConfig): Promise<{ result: ScenarioResult; comparison: ListComparison }> {
 	const comparison = await compareList(config.listProjects, config.listLatencyMs, config.listRuns);
-	const expectedRequests = Math.ceil(comparison.projects / 100);
-	const requestsMet =
-		comparison.node.requests.sameInEveryRun && comparison.node.requests.value === expectedRequests;
 	const ratioMet = comparison.ratio.median <= MAX_RATIO;
 	return {
 		comparison,
@@ -33,16 +48,9 @@ export async function listTenThousand(config: BenchConfig): Promise<{ result: Sc
 			id: 'list-10k',
 			title: `1. List ${comparison.projects} projects, ${comparison.latencyMs} ms latency, ${config.listRuns} runs`,
 			columns: LIST_COLUMNS,
-			rows: [
-				listRow('Projects node (engine)', comparison.node, formatSpread(comparison.ratio, 3)),
-				listRow('plain fetch, limit=100', comparison.plain, '1'),
-			],
+			rows: comparisonRows(comparison),
 			goals: [
-				{
-					goal: `requests = ceil(N/100) = ${expectedRequests}`,
-					actual: formatCount(comparison.node.requests),
-					met: requestsMet,
-				},
+				pageCountGoal(comparison),
 				{
 					goal: `wall time node/plain <= ${MAX_RATIO.toFixed(2)}`,
 					actual: comparison.ratio.median.toFixed(3),
