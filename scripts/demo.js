@@ -7,7 +7,6 @@
  * the defaults (the e2e suite uses them to stay clear of a running demo).
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const packaging = require('../test/e2e/lib/packaging');
 const { createN8n, waitForHealth, ownerSession, loadedTypes } = require('../test/e2e/lib/n8n');
@@ -15,7 +14,7 @@ const { stopAllProcesses, stopAllOnExit } = require('../test/e2e/lib/processes')
 const { startTestServer, loadFixtures } = require('../test/e2e/lib/testServer');
 const { readExamples } = require('../test/e2e/lib/workflows');
 
-const USER_FOLDER = process.env.DEMO_USER_FOLDER || path.join(os.homedir(), '.cache', 'n8n-nodes-openai-org', 'demo');
+const USER_FOLDER = process.env.DEMO_USER_FOLDER || path.join(packaging.cacheRoot(), 'demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT || 5678);
 const SERVER_PORT = Number(process.env.DEMO_SERVER_PORT || 8787);
 // Fixed so the persistent demo folder can always decrypt its own credentials.
@@ -44,7 +43,7 @@ async function main(argv) {
 	const check = argv.includes('--check');
 	const tarball = await tarballFromArguments(argv);
 	const packedHere = !argv.some((arg) => arg.startsWith('--tarball='));
-	say('Checking the pinned n8n 2.8.4 (installed once into ~/.cache, about 5 minutes the first time)...');
+	say(`Checking the pinned n8n 2.8.4 in ${packaging.cacheRoot()} (installed once, about 5 minutes the first time)...`);
 	const binary = await packaging.installN8n();
 	await packaging.installCommunityPackage(USER_FOLDER, tarball);
 	if (packedHere) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });

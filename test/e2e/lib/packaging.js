@@ -11,8 +11,21 @@ function readPackageJson() {
 	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 }
 
+// Inside `npm run`, npm exports its configuration to children, the project's ignore-scripts=true among it (.npmrc).
+// The npm commands started here get the caller's registry, proxy, certificate and cache settings, and nothing else.
+const KEPT_NPM_SETTINGS = /^npm_config_(registry|@.*:registry|.*proxy|cafile|ca|strict_ssl|cache|userconfig|globalconfig|nodedir)$/i;
+
 function npmEnvironment() {
-	return { ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+	const env = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		if (!/^npm_config_/i.test(name) || KEPT_NPM_SETTINGS.test(name)) env[name] = value;
+	}
+	return { ...env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+}
+
+/** Where scripts/install-n8n.sh keeps n8n, and the demo its n8n user folder. */
+function cacheRoot() {
+	return process.env.N8N_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-openai-org');
 }
 
 async function buildPackage() {
@@ -37,6 +50,7 @@ async function installN8n() {
 		cwd: REPO_ROOT,
 		env: npmEnvironment(),
 		timeoutMs: 20 * 60_000,
+		showProgress: true,
 	});
 	const binary = result.stdout.trim().split('\n').pop();
 	if (result.code !== 0 || !binary || !fs.existsSync(binary)) {
@@ -97,6 +111,7 @@ function listedTypes() {
 
 module.exports = {
 	REPO_ROOT,
+	cacheRoot,
 	readPackageJson,
 	buildPackage,
 	packPackage,

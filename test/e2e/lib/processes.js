@@ -57,13 +57,17 @@ function waitForOutput(child, pattern, timeoutMs) {
 }
 
 /** Runs a command to its end; never rejects on a non-zero exit, which callers often expect. */
+/** `showProgress`: the command's stderr also goes to ours as it comes (long installs say what they are doing). */
 async function runCommand(command, args, options = {}) {
-	const { timeoutMs = 120_000, ...spawnOptions } = options;
+	const { timeoutMs = 120_000, showProgress = false, ...spawnOptions } = options;
 	const child = startProcess(command, args, spawnOptions);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => (stdout += chunk));
-	child.stderr.on('data', (chunk) => (stderr += chunk));
+	child.stderr.on('data', (chunk) => {
+		stderr += chunk;
+		if (showProgress) process.stderr.write(chunk);
+	});
 	const timer = setTimeout(() => stopProcessGroup(child, 'SIGKILL'), timeoutMs);
 	const { code, signal } = await child.exited;
 	clearTimeout(timer);

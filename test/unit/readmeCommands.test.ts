@@ -1,0 +1,61 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+/** The commands of README's first code block, comments and blank lines left out. */
+function readmeSetUpCommands(readme: string): string[] {
+	const block = /```[a-z]*\n([\s\S]*?)```/.exec(readme);
+	if (!block) return [];
+	return block[1]
+		.split('\n')
+		.map((line) => line.replace(/\s+#.*$/, '').trim())
+		.filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** The lines of .ci/run that run something (not comments). */
+function ciCommandLines(script: string): string[] {
+	return script
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+describe("README's set-up commands and what CI runs", () => {
+	const commands = readmeSetUpCommands(read('README.md'));
+
+	it('README starts with two set-up commands: one runs the demo, one the tests', () => {
+		expect(commands).toEqual([expect.stringMatching(/npm run demo$/), expect.stringMatching(/npm test$/)]);
+	});
+
+	it.each(readmeSetUpCommands(read('README.md')))('.ci/run runs "%s" exactly as printed', (command) => {
+		const runs = ciCommandLines(read('.ci/run')).some(
+			(line) => line === command || line.startsWith(`${command} `),
+		);
+		expect(runs).toBe(true);
+	});
+
+	it('.ci/run installs n8n into an empty cache folder of its own, not the machine\'s warm cache', () => {
+		const lines = ciCommandLines(read('.ci/run'));
+		const cacheSet = lines.findIndex((line) => /XDG_CACHE_HOME="\$\(mktemp -d/.test(line));
+		const demo = lines.findIndex((line) => line.includes('npm run demo'));
+		expect(cacheSet).toBeGreaterThanOrEqual(0);
+		expect(cacheSet).toBeLessThan(demo);
+	});
+});
+
+describe('npm scripts under the project .npmrc', () => {
+	const ignoresScripts = /^ignore-scripts\s*=\s*true/m.test(read('.npmrc'));
+	const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+
+	it('no pre/post script is relied on while .npmrc switches them off', () => {
+		const prePost = Object.keys(scripts).filter((name) => /^(pre|post)/.test(name));
+		expect(ignoresScripts ? prePost : []).toEqual([]);
+	});
+
+	it('npm test builds the package itself before jest runs', () => {
+		expect(scripts.test).toMatch(/^npm run build && jest\b/);
+	});
+});
