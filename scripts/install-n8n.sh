@@ -152,8 +152,10 @@ JSON
     return 1
   fi
   rm -f "$unresolvable"
-  run_npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error --yes \
-    --ignore-scripts=false --dry-run=false --global=false --include=prod --include=optional >&2 || return 1
+  # `npm install` from that lockfile, not `npm ci`: the registry does not serve some optional platform bindings
+  # (e.g. @msgpackr-extract/*-darwin-*), npm leaves them out of the lockfile, and `npm ci` then calls it out of sync.
+  run_npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --yes \
+    --ignore-scripts=false --dry-run=false --global=false --include=prod --include=optional --package-lock=true >&2 || return 1
   if [ -n "$NODE_DIR" ]; then
     mkdir -p "$dir/bin"
     cat > "$bin" <<SH
