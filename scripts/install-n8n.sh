@@ -70,6 +70,10 @@ NODE_VERSION="$("$NODE_BIN" --version)"
 
 # npm itself runs on the chosen Node, so install scripts and node-gyp build for it, against its own headers (the
 # package ships include/node), never the machine's (the user's .npmrc may name nodedir=/usr, Node 20's headers).
+# @confluentinc/kafka-javascript (n8n-nodes-base's Kafka nodes, n8n >= 2.3x) downloads a prebuilt binary from GitHub
+# and otherwise builds librdkafka, by default fetching zlib, OpenSSL, zstd and curl sources from the internet. Its own
+# switch CKJS_LINKING=dynamic builds it against the system's libraries instead (Debian's zlib1g-dev, libssl-dev).
+export CKJS_LINKING="${CKJS_LINKING:-dynamic}"
 run_npm() {
   if [ -n "$NODE_DIR" ]; then
     PATH="$(dirname "$NODE_BIN"):$PATH" npm_config_nodedir="$(dirname "$(dirname "$NODE_BIN")")" \
@@ -118,17 +122,9 @@ install_version() {
     INSTALLED_DIR="$dir" INSTALLED_BIN="$bin"
     return 0
   fi
-  if [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then
-    if [ -f "$marker" ]; then
-      say "The cached n8n $version in $dir no longer works (see above): installing it again."
-    else
-      say "Found an unfinished n8n $version install in $dir (interrupted or failed earlier): installing it again."
-    fi
-    rm -rf "$dir"
-  fi
-  mkdir -p "$dir"
   # The host package must not be called "n8n". n8n-nodes-base points xlsx at a CDN tarball that cannot be reached.
-  cat > "$dir/package.json" <<JSON
+  local manifest
+  manifest=$(cat <<JSON
 {
   "name": "n8n-host-for-openai-org-tests",
   "private": true,
@@ -136,11 +132,32 @@ install_version() {
   "overrides": { "xlsx": "0.18.5" }
 }
 JSON
+)
+  local keep_lock=""
+  if [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then
+    if [ -f "$marker" ]; then
+      say "The cached n8n $version in $dir no longer works (see above): installing it again."
+    else
+      say "Found an unfinished n8n $version install in $dir (interrupted or failed earlier): installing it again."
+      # A tree that already resolved completely (.resolved) is kept: resolving n8n's tree takes minutes.
+      if [ -f "$dir/.resolved" ] && [ -f "$dir/package-lock.json" ] && [ "$(cat "$dir/package.json" 2>/dev/null)" = "$manifest" ]; then
+        keep_lock=$(mktemp)
+        cp "$dir/package-lock.json" "$keep_lock"
+      fi
+    fi
+    rm -rf "$dir"
+  fi
+  mkdir -p "$dir"
+  printf '%s\n' "$manifest" > "$dir/package.json"
   say "Installing n8n $version on Node $NODE_VERSION into $dir, starting from an empty folder (about 5 minutes)..."
   local started output
   started=$(date +%s)
+  if [ -n "$keep_lock" ]; then
+    say "Reusing the dependency tree that resolved in the unfinished install."
+    mv "$keep_lock" "$dir/package-lock.json"
+    touch "$dir/.resolved"
   # First the whole tree, without downloading it: a dependency the registry does not serve shows up here.
-  if ! output=$(run_npm install --prefix "$dir" --package-lock-only --no-audit --no-fund --loglevel=error --yes \
+  elif ! output=$(run_npm install --prefix "$dir" --package-lock-only --no-audit --no-fund --loglevel=error --yes \
     --ignore-scripts=true --dry-run=false --global=false --include=prod --include=optional 2>&1); then
     printf '%s\n' "$output" >&2
     if grep -qE 'ETARGET|E404|notarget|No matching version' <<<"$output"; then
@@ -150,6 +167,8 @@ JSON
       return 2
     fi
     return 1
+  else
+    touch "$dir/.resolved"
   fi
   rm -f "$unresolvable"
   # `npm install` from that lockfile, not `npm ci`: the registry does not serve some optional platform bindings
