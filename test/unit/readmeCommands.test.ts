@@ -60,7 +60,7 @@ describe('the n8n version matrix', () => {
 
 	it('CI runs the end-to-end suite on the pinned 2.8.4 and on the newest 2.x on every run', () => {
 		expect(lines).toContain('npm run test:e2e');
-		expect(lines).toContain('N8N_VERSION=2.x N8N_NODE=24 npm run test:e2e');
+		expect(lines.some((line) => line.endsWith('N8N_VERSION=2.x N8N_NODE=24 npm run test:e2e'))).toBe(true);
 	});
 });
 
