@@ -60,7 +60,8 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
 		port: port ?? (await freePort()),
 		brokerPort: await freePort(),
 	});
-	const cli = (args, timeoutMs = 120_000) => runCommand(binary, args, { cwd: userFolder, env, timeoutMs });
+	// n8n 2.41 on Node 24 takes over a minute to start and stop an `execute` on a busy 2-CPU machine.
+	const cli = (args, timeoutMs = 300_000) => runCommand(binary, args, { cwd: userFolder, env, timeoutMs });
 
 	const importJson = async (command, entries) => {
 		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-import-')), `${command}.json`);
@@ -90,7 +91,7 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
  * `n8n execute --rawOutput` prints log lines, then the run as pretty JSON (on failure after "Execution error:").
  * The JSON begins at the first line that is exactly "{".
  */
-function parseExecution({ code, stdout, stderr }) {
+function parseExecution({ code, signal, stdout, stderr }) {
 	const start = stdout.search(/^\{$/m);
 	let run;
 	if (start >= 0) {
@@ -103,6 +104,7 @@ function parseExecution({ code, stdout, stderr }) {
 	const resultData = run?.data?.resultData ?? {};
 	return {
 		exitCode: code,
+		signal,
 		stdout,
 		stderr,
 		run,
@@ -114,11 +116,14 @@ function parseExecution({ code, stdout, stderr }) {
 	};
 }
 
-/** /healthz answers before the REST routes exist, so "ready" also waits for /rest/settings. */
-async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
+/**
+ * /healthz answers before the REST routes exist, so "ready" also waits for /rest/settings, and for its JSON: while
+ * it starts, n8n 2.41 answers every route with 200 and the text "n8n is starting up. Please wait".
+ */
+async function waitForHealth(baseUrl, child, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
-	for (const route of ['/healthz', '/rest/settings']) {
-		while (!(await answersOk(`${baseUrl}${route}`))) {
+	for (const [route, ready] of [['/healthz', answersOk], ['/rest/settings', answersSettings]]) {
+		while (!(await ready(`${baseUrl}${route}`))) {
 			if (child && child.exitCode !== null) throw new Error(`n8n exited early:\n${child.output.slice(-3000)}`);
 			if (Date.now() > deadline) throw new Error(`n8n did not answer ${baseUrl}${route} within ${timeoutMs / 1000} s`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
@@ -129,6 +134,15 @@ async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
 async function answersOk(url) {
 	try {
 		return (await fetch(url)).ok;
+	} catch {
+		return false;
+	}
+}
+
+async function answersSettings(url) {
+	try {
+		const response = await fetch(url);
+		return response.ok && typeof (await response.json())?.data === 'object';
 	} catch {
 		return false;
 	}
