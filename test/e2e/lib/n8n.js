@@ -81,7 +81,22 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
 		baseUrl: `http://127.0.0.1:${env.N8N_PORT}`,
 		importCredentials: (credentials) => importJson('credentials', credentials),
 		importWorkflows: (workflows) => importJson('workflow', workflows),
-		execute: async (workflowId) => parseExecution(await cli(['execute', `--id=${workflowId}`, '--rawOutput'])),
+		// stdout goes to a file, not a pipe: n8n 2.41's `execute` exits before a large output has drained into a
+		// pipe (the JSON of a 538-item run came back cut off), while writes to a file are complete when it exits.
+		execute: async (workflowId) => {
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-execute-'));
+			const file = path.join(folder, 'stdout.txt');
+			try {
+				const result = await runCommand('bash', ['-c', 'exec "$@" > "$EXECUTE_STDOUT"', 'bash', binary, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+					cwd: userFolder,
+					env: { ...env, EXECUTE_STDOUT: file },
+					timeoutMs: 300_000,
+				});
+				return parseExecution({ ...result, stdout: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '' });
+			} finally {
+				fs.rmSync(folder, { recursive: true, force: true });
+			}
+		},
 		start: () => startProcess(binary, ['start'], { cwd: userFolder, env }),
 		stop: (child) => stopProcess(child, 10_000),
 	};
@@ -180,12 +195,19 @@ async function loadedTypes(baseUrl, cookie) {
 	return { nodes: nodes.map((node) => node.name), credentials: credentials.map((credential) => credential.name) };
 }
 
-/** What the editor's "Test" button of a credential answers: `{ status: 'OK' | 'Error', message }`. */
+/**
+ * What the editor's "Test" button of a credential answers: `{ status: 'OK' | 'Error', message }`. The credential is
+ * saved first and tested with its id, as the editor does: n8n 2.41 refuses a test without `credentials.id` (400).
+ */
 async function testCredential(baseUrl, cookie, credential) {
+	const headers = { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` };
+	const created = await fetch(`${baseUrl}/rest/credentials`, { method: 'POST', headers, body: JSON.stringify(credential) });
+	if (!created.ok) throw new Error(`POST /rest/credentials answered ${created.status}: ${(await created.text()).slice(0, 300)}`);
+	const { id } = (await created.json()).data;
 	const response = await fetch(`${baseUrl}/rest/credentials/test`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
-		body: JSON.stringify({ credentials: credential }),
+		headers,
+		body: JSON.stringify({ credentials: { ...credential, id } }),
 	});
 	if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
 	const body = await response.json();
