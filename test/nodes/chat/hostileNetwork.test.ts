@@ -1,5 +1,3 @@
-import nock from 'nock';
-
 import { USER_KEY_MULTI } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { nodeResult } from '../workflowHelpers';
@@ -28,30 +26,5 @@ describe('Chat: careless settings (issue 22)', () => {
 			pairedItem: { item },
 		})));
 		expectNoFullKey(result);
-	});
-});
-
-describe('Chat: who was billed, when OpenAI does not say', () => {
-	const BASE_URL = 'https://api.openai.test/v1';
-	beforeAll(() => nock.disableNetConnect());
-	afterAll(() => {
-		nock.cleanAll();
-		nock.enableNetConnect();
-	});
-
-	it('gives "" (as README shows), not null, for a project that was neither sent nor named by OpenAI', async () => {
-		nock(BASE_URL)
-			.post('/chat/completions')
-			.reply(200, {
-				id: 'chatcmpl-1',
-				object: 'chat.completion',
-				created: 1,
-				model: 'gpt-4o-mini',
-				choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }],
-			});
-		const result = await runChat(server, { parameters: hello, credential: { ...user, baseUrl: BASE_URL } });
-		const [item] = nodeResult(result, NODE_NAME).items;
-		expect(item.projectId).toBe('');
-		expect(item.organizationId).toBe('');
 	});
 });
