@@ -1,7 +1,10 @@
 import type { Deadline } from './deadline';
 
-/** What went wrong after OpenAI was reached: the answer did not finish in time, or the connection was cut in it. */
-export type Interruption = 'stalled' | 'cut mid-answer';
+/**
+ * What stopped an attempt other than an error answer: the answer did not finish in time, the connection was cut in
+ * it, or the user stopped the execution.
+ */
+export type Interruption = 'stalled' | 'cut mid-answer' | 'cancelled';
 
 export interface InterruptionFacts {
 	connectionCode: string;
@@ -61,6 +64,12 @@ export function explainInterruption(
 		return {
 			message: `OpenAI's answer stalled: it was not complete after ${seconds(failure.timeoutMs ?? 0)}${retried}`,
 			fix: `OpenAI was reached, but the answer did not arrive in full within the Timeout, which bounds each attempt as a whole. Try again later, or raise "Timeout (Seconds)" under Request Options if answers are long (e.g. large completions).`,
+		};
+	}
+	if (failure.interruption === 'cancelled') {
+		return {
+			message: 'The request to OpenAI was stopped because the execution was stopped',
+			fix: 'Nothing to fix: run the workflow again when you want it to finish.',
 		};
 	}
 	if (failure.interruption === 'cut mid-answer') {

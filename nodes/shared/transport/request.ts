@@ -190,7 +190,7 @@ async function send(
 		return { response };
 	} catch (error) {
 		// The user stopped the execution: nothing to retry or explain.
-		if (deadline.cancelled()) return { failure: { connectionCode: 'CANCELLED', retries } };
+		if (deadline.cancelled()) return { failure: { connectionCode: 'CANCELLED', interruption: 'cancelled', retries } };
 		const interrupted = classifyInterruption(error, deadline, timeoutMs);
 		if (interrupted) return { failure: { ...interrupted, retries } };
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
@@ -298,9 +298,10 @@ export async function openAiRequest<T = IDataObject>(
 			failure = result.failure;
 		}
 
+		if (failure.interruption === 'cancelled') throw buildOpenAiApiError(this.getNode(), failure, context, itemIndex);
 		const canRetryKind =
 			failure.status === undefined
-				? failure.connectionCode !== 'UNKNOWN' && failure.connectionCode !== 'CANCELLED'
+				? failure.connectionCode !== 'UNKNOWN'
 				: failure.malformedBody || isRetryableStatus(failure.status, failure.openAiCode);
 		const advice = serverRetryAdvice(headers);
 		const wantsRetry = attempt < maxRetries && (advice ?? canRetryKind);
