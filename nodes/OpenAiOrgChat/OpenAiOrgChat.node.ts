@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as chat from './actions/chat';
+import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -50,6 +51,6 @@ export class OpenAiOrgChat implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeWithErrorItems.call(this, router);
 	}
 }

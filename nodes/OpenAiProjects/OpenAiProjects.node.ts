@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from './actions/cost';
 import * as project from './actions/project';
+import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import * as usage from './actions/usage';
 import { listSearch, loadOptions } from './methods';
@@ -52,6 +53,6 @@ export class OpenAiProjects implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeWithErrorItems.call(this, router);
 	}
 }

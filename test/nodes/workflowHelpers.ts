@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 
 import { runWorkflow, singleNodeWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
-import { ALL_FIXTURE_KEYS } from '../openai-server';
+import { ALL_FIXTURE_SECRETS } from '../openai-server';
 import type { OpenAiTestServer } from '../openai-server';
 
 export const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
@@ -13,6 +13,8 @@ export interface CredentialValues {
 	apiKey: string;
 	organizationId?: string;
 	projectId?: string;
+	/** The test server's URL when absent. */
+	baseUrl?: string;
 }
 
 export function credentialFor(server: OpenAiTestServer, values: CredentialValues): Record<string, Record<string, unknown>> {
@@ -21,7 +23,7 @@ export function credentialFor(server: OpenAiTestServer, values: CredentialValues
 			apiKey: values.apiKey,
 			organizationId: values.organizationId ?? '',
 			projectId: values.projectId ?? '',
-			baseUrl: server.url,
+			baseUrl: values.baseUrl ?? server.url,
 		},
 	};
 }
@@ -51,10 +53,10 @@ export async function runNode(
 	});
 }
 
-/** Everything a user could see of a run (outputs, errors with their causes, logs, what the server recorded): no full key may be in it. */
+/** Everything a user could see of a run (outputs, errors with their causes, logs, what the server recorded): no full key or password may be in it. */
 export function expectNoFullKeyIn(...sources: unknown[]): void {
 	const visible = sources.map((source) => inspect(source, { depth: 12, maxArrayLength: null, maxStringLength: null })).join('\n');
-	for (const key of ALL_FIXTURE_KEYS) expect(visible).not.toContain(key);
+	for (const secret of ALL_FIXTURE_SECRETS) expect(visible).not.toContain(secret);
 }
 
 export function nodeResult(result: WorkflowRunResult, name = 'Node Under Test') {

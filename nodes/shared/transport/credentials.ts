@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { redactSecrets } from './redact';
+
 export const CREDENTIAL_TYPE = 'openAiOrgApi';
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -64,7 +66,11 @@ export function findCredentialProblem(values: OpenAiOrgCredentials): string | un
 		return `The Project ID "${values.projectId}" is not a project ID: it must look like proj_AbC123…, or leave it empty.`;
 	}
 	if (!/^https?:\/\/[^\s/]+/i.test(values.baseUrl)) {
-		return `The Base URL "${values.baseUrl}" is not an http(s) address. Use https://api.openai.com/v1 unless you go through a proxy.`;
+		return `The Base URL "${redactSecrets(values.baseUrl)}" is not an http(s) address. Use https://api.openai.com/v1 unless you go through a proxy.`;
+	}
+	if (/^https?:\/\/[^/?#]*@/i.test(values.baseUrl)) {
+		// n8n's request helper would turn them into `Authorization: Basic …`, replacing the Bearer API key.
+		return `The Base URL contains a user name or password (${redactSecrets(values.baseUrl)}). n8n would send them instead of the API key, so OpenAI would refuse every request. Remove them from the Base URL. For a proxy that needs a login, use the proxy settings of n8n or of the machine (the HTTP_PROXY / HTTPS_PROXY environment variables of n8n, which may carry the login), not credentials in the URL.`;
 	}
 	return undefined;
 }

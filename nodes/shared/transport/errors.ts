@@ -2,7 +2,10 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { keyFingerprint, keyKind } from './credentials';
+import { explainInterruption, waitInWords } from './interruptions';
+import type { Interruption } from './interruptions';
 import { redactSecrets } from './redact';
+import { MAX_RETRY_AFTER_MS } from './retry';
 
 /** What went wrong on the wire, as much as is known. */
 export interface OpenAiFailure {
@@ -14,6 +17,11 @@ export interface OpenAiFailure {
 	openAiParam?: string | null;
 	requestId?: string;
 	malformedBody?: boolean;
+	/** OpenAI was reached, but its answer stalled past the Timeout or was cut off. */
+	interruption?: Interruption;
+	timeoutMs?: number;
+	/** A Retry-After longer than the node waits between retries. */
+	requestedWaitMs?: number;
 	retries: number;
 }
 
@@ -130,6 +138,8 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const retried = failure.retries > 0 ? ` after ${failure.retries} retr${failure.retries === 1 ? 'y' : 'ies'}` : '';
 	if (failure.status === undefined) {
+		const interrupted = explainInterruption(failure);
+		if (interrupted) return interrupted;
 		return {
 			message: `Could not reach OpenAI at ${ctx.baseUrl}${retried}`,
 			fix: `The connection failed (${failure.connectionCode ?? 'no answer'}). Check the Base URL in the credential, the network and any proxy, then try again.`,
@@ -166,7 +176,7 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			}
 			return {
 				message: `OpenAI's rate limit was reached${retried}`,
-				fix: 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
+				fix: (failure.requestedWaitMs === undefined ? '' : `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits between retries (at most ${MAX_RETRY_AFTER_MS / 1000} s), so run it again after that. `) + 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
 			};
 		default:
 			if ((failure.status ?? 0) >= 500) {
@@ -206,9 +216,9 @@ export function describeOpenAiError(failure: OpenAiFailure, ctx: RequestContext)
 	if (ctx.projectId) details.push(`Project: ${ctx.projectId}`);
 	details.push(`API key: ${keyFingerprint(ctx.apiKey)} (${keyKind(ctx.apiKey)} key)`);
 	return {
-		message: redactSecrets(message, ctx.apiKey),
-		fix: redactSecrets(fix, ctx.apiKey),
-		details: details.map((line) => redactSecrets(line, ctx.apiKey)),
+		message: redactSecrets(message, ctx),
+		fix: redactSecrets(fix, ctx),
+		details: details.map((line) => redactSecrets(line, ctx)),
 	};
 }
 
@@ -225,7 +235,7 @@ export function buildOpenAiApiError(
 		// Not `status`/`code`: n8n would read those as an HTTP code and swap in its generic message.
 		httpStatus: failure.status ?? null,
 		openAiCode: failure.openAiCode ?? failure.connectionCode ?? null,
-		openAiMessage: failure.openAiMessage ? redactSecrets(failure.openAiMessage, ctx.apiKey) : null,
+		openAiMessage: failure.openAiMessage ? redactSecrets(failure.openAiMessage, ctx) : null,
 		requestId: failure.requestId ?? null,
 		organization: ctx.organizationId || null,
 		apiKey: keyFingerprint(ctx.apiKey),

@@ -17,12 +17,15 @@ import {
 	readCredentialValues,
 } from './credentials';
 import type { OpenAiOrgCredentials } from './credentials';
+import { startDeadline, withDeadline } from './deadline';
 import { buildOpenAiApiError } from './errors';
 import type { OpenAiFailure, RequestContext } from './errors';
+import { classifyInterruption } from './interruptions';
 import {
 	DEFAULT_MAX_RETRIES,
 	connectionErrorCode,
 	isRetryableStatus,
+	requestedWaitBeyondCapMs,
 	retryDelayMs,
 	serverRetryAdvice,
 	surelyNotProcessed,
@@ -77,6 +80,8 @@ interface RawResponse {
 type Attempt = { response: RawResponse } | { failure: OpenAiFailure };
 
 const DEFAULT_TIMEOUT_MS = 300_000;
+/** n8n's idle timer fires this much after the deadline, so that the deadline decides and names what happened. */
+const IDLE_TIMER_SLACK_MS = 1_000;
 
 /** The credential read once: its checked values, and the decrypted form n8n's request helper takes as is. */
 export interface LoadedCredentials {
@@ -170,13 +175,24 @@ async function send(
 	options: IHttpRequestOptions,
 	retries: number,
 ): Promise<Attempt> {
+	// Timeout bounds the whole attempt, first byte to last; n8n's own `timeout` (an idle timer) is only a fallback.
+	const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
+	const deadline = startDeadline(this, timeoutMs);
+	const call = withDeadline(this, { ...options, timeout: timeoutMs + IDLE_TIMER_SLACK_MS }, deadline);
 	try {
 		// Handing over the credential already read spares n8n a second database read and decryption per request.
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } },
-		})) as RawResponse;
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			call.caller,
+			CREDENTIAL_TYPE,
+			call.options,
+			{ credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } } },
+		)) as RawResponse;
 		return { response };
 	} catch (error) {
+		// The user stopped the execution: nothing to retry or explain.
+		if (deadline.cancelled()) return { failure: { connectionCode: 'CANCELLED', interruption: 'cancelled', retries } };
+		const interrupted = classifyInterruption(error, deadline, timeoutMs);
+		if (interrupted) return { failure: { ...interrupted, retries } };
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
 	}
 }
@@ -276,11 +292,13 @@ export async function openAiRequest<T = IDataObject>(
 				};
 			} else {
 				failure = failureFromResponse(response, attempt);
+				if (failure.status === 429) failure.requestedWaitMs = requestedWaitBeyondCapMs(headers);
 			}
 		} else {
 			failure = result.failure;
 		}
 
+		if (failure.interruption === 'cancelled') throw buildOpenAiApiError(this.getNode(), failure, context, itemIndex);
 		const canRetryKind =
 			failure.status === undefined
 				? failure.connectionCode !== 'UNKNOWN'
