@@ -32,7 +32,7 @@ describe('the error table', () => {
 			context({ apiKey: userKey, path: '/models', organizationId: 'org-Other', organizationSource: 'credential', mismatchProof: 'works without organization' }),
 		);
 		expect(result.message).toBe(
-			'The API key is valid but does not belong to organization org-Other (checked: the same key works when no organization is sent)',
+			'The API key does not belong to organization org-Other (checked: the same key works when no organization is sent)',
 		);
 		expect(result.fix).toContain('Remove the Organization ID');
 		expect(result.details).toEqual(
