@@ -13,7 +13,7 @@ export interface AuthProblem {
 /** What the run-time diagnosis knows and the Test button does not: the values and where they were set. */
 export interface AuthSubject {
 	organizationId?: string;
-	/** e.g. `the node's "Organization ID" field`; the Test button always means the credential's. */
+	/** e.g. `the node's "Organization ID" field`; default (and always on the Test button): the credential. */
 	organizationField?: string;
 	projectId?: string;
 }
@@ -24,7 +24,7 @@ export const KEY_PAGES = {
 	organization: 'platform.openai.com/settings/organization/general',
 };
 
-const CREDENTIAL_ORGANIZATION_FIELD = 'the credential\'s "Organization ID"';
+const CREDENTIAL_ORGANIZATION_FIELD = 'the credential';
 
 function organizationName(subject: AuthSubject): string {
 	return subject.organizationId
@@ -70,12 +70,12 @@ export const AUTH_PROBLEMS = {
 	/** A project, service-account or user key where an Admin key is needed. */
 	adminKeyNeeded: (): AuthProblem => ({
 		message: 'This operation needs an OpenAI Admin API key',
-		fix: `Projects, costs and usage can only be managed with an Admin key (it starts with sk-admin-); project and user keys cannot do this. Create one at ${KEY_PAGES.admin} (organization owners only) and put it in an "OpenAI Admin API" credential.`,
+		fix: `This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at ${KEY_PAGES.admin} (organization owners only) and put it in the credential (new OpenAI Projects nodes take an "OpenAI Admin API" credential).`,
 	}),
 	/** An Admin key where chat and models need a project or user key. */
 	chatKeyNeeded: (): AuthProblem => ({
 		message: 'Chat and models need a project or user API key, not an Admin key',
-		fix: `Admin keys (sk-admin-…) only manage the organization. Create a project key at ${KEY_PAGES.project} and put it in an "OpenAI Organization API" credential; keep the Admin key in an "OpenAI Admin API" credential.`,
+		fix: `This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at ${KEY_PAGES.project} and put it in an "OpenAI Organization API" credential; Admin keys belong in an "OpenAI Admin API" credential.`,
 	}),
 	/** A 404 page, HTML, or OpenAI's "Invalid URL": something other than the OpenAI API answers there. */
 	baseUrlNotOpenAi: (): AuthProblem => ({
@@ -99,8 +99,8 @@ export const AUTH_PROBLEMS = {
 	}),
 	/** Test button only: an answer that is neither a good list nor an OpenAI error. */
 	noOpenAiAnswer: (): AuthProblem => ({
-		message: 'The Base URL did not answer like the OpenAI API',
-		fix: 'The Base URL should end in /v1, e.g. https://api.openai.com/v1 (or your proxy\'s address ending in /v1).',
+		message: 'The test got an answer that is neither an OpenAI list nor an OpenAI error',
+		fix: 'Check the Base URL: it should end in /v1, e.g. https://api.openai.com/v1. If it does, test again later.',
 	}),
 };
 

@@ -54,8 +54,7 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 	// The same words as the credentials' Test button, with what only a run knows: the values and where they were set.
 	const subject: AuthSubject = {
 		organizationId: ctx.organizationId || undefined,
-		organizationField:
-			ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : 'the credential\'s "Organization ID"',
+		organizationField: ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : undefined,
 		projectId: ctx.projectId || undefined,
 	};
 
