@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import { PROJECT_KEY_ACME, startOpenAiTestServer, type OpenAiTestServer } from '..';
 
 /** A Base URL that misses /v1, or points at a web site, as the credentials' Test button meets it. */
