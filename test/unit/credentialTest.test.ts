@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
 
 import { OpenAiAdminApi } from '../../credentials/OpenAiAdminApi.credentials';
 import { OpenAiOrgApi } from '../../credentials/OpenAiOrgApi.credentials';
 import { AUTH_PROBLEMS, testMessage } from '../../nodes/shared/authProblems';
+import { resolveCredentialExpression } from '../harness/credentials-helper';
 import {
 	ADMIN_KEY_ACME,
 	BAD_KEY,
@@ -27,11 +27,7 @@ import type { OpenAiTestServer } from '../openai-server';
  * `get(body, key) === value` fails the test with its message. The e2e suite presses the real button.
  */
 function evaluate(expression: unknown, credentials: ICredentialDataDecryptedObject): string {
-	const text = String(expression);
-	if (!text.startsWith('={{')) return text;
-	const body = text.slice(3, text.lastIndexOf('}}'));
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- test code: stands in for n8n's expression engine
-	return String(new Function('$credentials', `return (${body});`)(credentials));
+	return String(resolveCredentialExpression(expression, credentials));
 }
 
 function get(value: unknown, path: string): unknown {
