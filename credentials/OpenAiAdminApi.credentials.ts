@@ -11,7 +11,7 @@ export class OpenAiAdminApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:openAiAdmin.svg', dark: 'file:openAiAdmin.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-openai-org/n8n-nodes-openai-org#credential-openai-admin-api';
+	documentationUrl = 'https://github.com/n8n-nodes-openai-org/n8n-nodes-openai-org#credentials-openai-admin-api-and-openai-organization-api';
 
 	properties: INodeProperties[] = [
 		{

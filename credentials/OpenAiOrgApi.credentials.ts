@@ -11,7 +11,7 @@ export class OpenAiOrgApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:openAiOrg.svg', dark: 'file:openAiOrg.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-openai-org/n8n-nodes-openai-org#credential-openai-organization-api';
+	documentationUrl = 'https://github.com/n8n-nodes-openai-org/n8n-nodes-openai-org#credentials-openai-admin-api-and-openai-organization-api';
 
 	properties: INodeProperties[] = [
 		{
