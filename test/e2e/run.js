@@ -153,6 +153,10 @@ async function checkEditor(n8n, server, F) {
 		const expectedNodes = packaging.readPackageJson().n8n.nodes.length;
 		report.check(`n8n loaded all ${expectedNodes} nodes of the package`, listed.nodes.length === expectedNodes && listed.nodes.every((type) => loaded.nodes.includes(type)), `listed ${JSON.stringify(listed.nodes)}; loaded ${JSON.stringify(loaded.nodes.filter((type) => type.startsWith('n8n-nodes-openai-org.')))}`);
 		report.check('n8n loaded the package credentials', listed.credentials.length > 0 && listed.credentials.every((type) => loaded.credentials.includes(type)), JSON.stringify(listed.credentials));
+		const projects = loaded.descriptions.find((node) => node.name === PROJECTS_NODE);
+		const offered = (version) => (projects?.credentials ?? []).filter((credential) => (credential.displayOptions?.show?.['@version'] ?? [version]).includes(version)).map((credential) => credential.name);
+		report.check('the editor adds OpenAI Projects as version 2, which offers only the OpenAI Admin API credential', projects?.defaultVersion === 2 && JSON.stringify(offered(2)) === '["openAiAdminApi"]', JSON.stringify({ version: projects?.version, defaultVersion: projects?.defaultVersion, credentials: projects?.credentials }));
+		report.check('OpenAI Projects version 1 (stored workflows) still offers the OpenAI Organization API credential', JSON.stringify(offered(1)) === '["openAiOrgApi"]', JSON.stringify(projects?.credentials));
 		await checkCredentialTests(n8n, cookie, server, F);
 		const shot = await runCommand(process.execPath, ['--experimental-websocket', path.join(__dirname, 'screenshot.js'), '--url', `${n8n.baseUrl}/workflow/${SCREENSHOT_WORKFLOW}`, '--node-type', PROJECTS_NODE, '--out', SCREENSHOT], { env: { ...process.env, N8N_AUTH_COOKIE: cookie }, timeoutMs: 120_000 });
 		if (report.check('headless Chromium shows the OpenAI Projects node on the editor canvas', shot.code === 0 && fs.existsSync(SCREENSHOT), shot.stderr.trim())) {
