@@ -96,9 +96,8 @@ describe('validateResponse', () => {
 	});
 
 	test('a path outside the contract is reported as such', () => {
-		expect(validateResponse('GET', '/organization/invites', 200, {})).toEqual([
-			'GET /organization/invites is not in the contract',
-		]);
+		// The spec subset now holds every /organization/* path (invites too), so the example lies outside it altogether.
+		expect(validateResponse('GET', '/assistants', 200, {})).toEqual(['GET /assistants is not in the contract']);
 	});
 });
 
