@@ -9,13 +9,13 @@ export type CredentialType = typeof ORG_CREDENTIAL_TYPE | typeof ADMIN_CREDENTIA
 /**
  * Which of the two credentials a node reads. A node's description offers one per version, so the node
  * carries at most one of them; a node with none yet is asked for the Admin one only when that is all
- * its version offers (the Projects node from version 2).
+ * its version offers (the Projects node, and its AI-agent tool form, from version 2).
  */
 export function credentialTypeOf(node: INode): CredentialType {
 	const carried = node.credentials ?? {};
 	if (carried[ADMIN_CREDENTIAL_TYPE]) return ADMIN_CREDENTIAL_TYPE;
 	if (carried[ORG_CREDENTIAL_TYPE]) return ORG_CREDENTIAL_TYPE;
-	return /\.openAiProjects$/.test(node.type) && node.typeVersion >= 2 ? ADMIN_CREDENTIAL_TYPE : ORG_CREDENTIAL_TYPE;
+	return /\.openAiProjects(Tool)?$/.test(node.type) && node.typeVersion >= 2 ? ADMIN_CREDENTIAL_TYPE : ORG_CREDENTIAL_TYPE;
 }
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 

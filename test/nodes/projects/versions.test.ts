@@ -26,6 +26,7 @@ describe('OpenAI Projects: version 2 takes the Admin credential, version 1 keeps
 		[{ type: PROJECTS_NODE, typeVersion: 1, credentials: { openAiOrgApi: { id: 'o', name: 'o' } } }, 'openAiOrgApi'],
 		[{ type: PROJECTS_NODE, typeVersion: 2 }, 'openAiAdminApi'],
 		[{ type: PROJECTS_NODE, typeVersion: 1 }, 'openAiOrgApi'],
+		[{ type: `${PROJECTS_NODE}Tool`, typeVersion: 2 }, 'openAiAdminApi'],
 		[{ type: 'n8n-nodes-openai-org.openAiOrgChat', typeVersion: 1 }, 'openAiOrgApi'],
 	])('the transport reads the credential the node carries or its version asks for: %j', (node, expected) => {
 		expect(credentialTypeOf({ id: '1', name: 'n', position: [0, 0], parameters: {}, ...node } as INode)).toBe(expected);
