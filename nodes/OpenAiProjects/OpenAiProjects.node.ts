@@ -15,14 +15,20 @@ export class OpenAiProjects implements INodeType {
 		name: 'openAiProjects',
 		icon: { light: 'file:openAiProjects.svg', dark: 'file:openAiProjects.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 takes the "OpenAI Admin API" credential, so a new node picks an Admin key by itself.
+		// Version 1 keeps the "OpenAI Organization API" credential that workflows built with it carry.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openAiOrgApi', required: true }],
+		credentials: [
+			{ name: 'openAiAdminApi', required: true, displayOptions: { show: { '@version': [2] } } },
+			{ name: 'openAiOrgApi', required: true, displayOptions: { show: { '@version': [1] } } },
+		],
 		properties: [
 			{
 				displayName:

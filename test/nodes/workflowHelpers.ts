@@ -9,6 +9,17 @@ import type { OpenAiTestServer } from '../openai-server';
 export const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
 export const CREDENTIAL_ID = 'cred-under-test';
 
+/**
+ * The credential a node of this type and version carries, as n8n's editor gives it: the Projects node from
+ * version 2 (the default) takes the Admin credential, version 1 and the chat node the Organization one.
+ */
+export function credentialReference(type: string, typeVersion?: number): Record<string, { id: string; name: string }> {
+	const admin = type === PROJECTS_NODE && (typeVersion === undefined || typeVersion >= 2);
+	return admin
+		? { openAiAdminApi: { id: CREDENTIAL_ID, name: 'OpenAI Admin (test)' } }
+		: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } };
+}
+
 export interface CredentialValues {
 	apiKey: string;
 	organizationId?: string;
@@ -38,13 +49,17 @@ export async function runNode(
 		inputItems?: Array<Record<string, unknown>>;
 		continueOnFail?: boolean;
 		name?: string;
+		/** Leave out for the node's default version. */
+		typeVersion?: number;
 	},
 ): Promise<WorkflowRunResult> {
+	const type = options.type ?? PROJECTS_NODE;
 	const workflow = singleNodeWorkflow({
-		type: options.type ?? PROJECTS_NODE,
+		type,
 		name: options.name,
+		typeVersion: options.typeVersion,
 		parameters: options.parameters,
-		credentials: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } },
+		credentials: credentialReference(type, options.typeVersion),
 		continueOnFail: options.continueOnFail,
 	});
 	return await runWorkflow(workflow, {

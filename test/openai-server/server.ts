@@ -7,7 +7,7 @@ import { handleControl } from './control';
 import { faultError, isErrorFault } from './faultResponses';
 import { FaultRules, pickDelay } from './faults';
 import { fingerprint } from './fixtures';
-import { delay, parseBodyForRecord, parseQuery, readBody, requestId, sendJson } from './http';
+import { NOT_FOUND_PAGE, WEB_PAGE_PREFIX, delay, parseBodyForRecord, parseQuery, readBody, requestId, sendHtml, sendJson } from './http';
 import { createRandom } from './random';
 import { PerKeyWindow } from './rateLimiter';
 import { redactKeys } from './redact';
@@ -69,6 +69,11 @@ export async function startOpenAiTestServer(
 			body: redactKeys(parseBodyForRecord(rawBody)),
 		};
 		requests.push(record);
+
+		if (url.pathname.startsWith(WEB_PAGE_PREFIX)) {
+			record.status = 404;
+			return sendHtml(response, 404, NOT_FOUND_PAGE);
+		}
 
 		const matched = faults.match({
 			method,

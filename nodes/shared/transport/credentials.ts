@@ -1,8 +1,24 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 
 import { redactSecrets } from './redact';
 
-export const CREDENTIAL_TYPE = 'openAiOrgApi';
+/** For chat (project and user keys), and for the OpenAI Projects node before version 2. */
+export const ORG_CREDENTIAL_TYPE = 'openAiOrgApi';
+/** For the OpenAI Projects node from version 2: an Admin key. */
+export const ADMIN_CREDENTIAL_TYPE = 'openAiAdminApi';
+export type CredentialType = typeof ORG_CREDENTIAL_TYPE | typeof ADMIN_CREDENTIAL_TYPE;
+
+/**
+ * Which of the two credentials a node reads. A node's description offers one per version, so the node
+ * carries at most one of them; a node with none yet is asked for the Admin one only when that is all
+ * its version offers (the Projects node, and its AI-agent tool form, from version 2).
+ */
+export function credentialTypeOf(node: INode): CredentialType {
+	const carried = node.credentials ?? {};
+	if (carried[ADMIN_CREDENTIAL_TYPE]) return ADMIN_CREDENTIAL_TYPE;
+	if (carried[ORG_CREDENTIAL_TYPE]) return ORG_CREDENTIAL_TYPE;
+	return /\.openAiProjects(Tool)?$/.test(node.type) && node.typeVersion >= 2 ? ADMIN_CREDENTIAL_TYPE : ORG_CREDENTIAL_TYPE;
+}
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export interface OpenAiOrgCredentials {

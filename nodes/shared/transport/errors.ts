@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { AUTH_PROBLEMS, KEY_PAGES } from '../authProblems';
+import type { AuthSubject } from '../authProblems';
 import { keyFingerprint, keyKind } from './credentials';
 import { explainInterruption, waitInWords } from './interruptions';
 import type { Interruption } from './interruptions';
@@ -46,8 +48,7 @@ interface Explanation {
 }
 
 const PLATFORM_PAGES = {
-	projectCredentials: 'platform.openai.com/api-keys',
-	adminCredentials: 'platform.openai.com/settings/organization/admin-keys',
+	projectCredentials: KEY_PAGES.project,
 	billing: 'platform.openai.com/settings/organization/billing',
 };
 
@@ -58,15 +59,17 @@ function isAdminPath(path: string): boolean {
 function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const code = failure.openAiCode ?? '';
 	const text = failure.openAiMessage ?? '';
-	const org = ctx.organizationId;
-	const whereOrgIsSet =
-		ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : 'the credential\'s "Organization ID"';
+	// The same words as the credentials' Test button, with what only a run knows: the values and where they were set.
+	const subject: AuthSubject = {
+		organizationId: ctx.organizationId || undefined,
+		organizationField: ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : undefined,
+		projectId: ctx.projectId || undefined,
+	};
 
 	if (code === 'invalid_api_key' || /incorrect api key/i.test(text)) {
-		return {
-			message: 'OpenAI does not recognise this API key',
-			fix: `Copy the key again from ${keyKind(ctx.apiKey) === 'admin' ? PLATFORM_PAGES.adminCredentials : PLATFORM_PAGES.projectCredentials} into the credential: it may be incomplete, revoked or from another account.`,
-		};
+		const { message, fix } = AUTH_PROBLEMS.unknownKey();
+		const page = keyKind(ctx.apiKey) === 'admin' ? KEY_PAGES.admin : KEY_PAGES.project;
+		return { message, fix: `${fix} Keys are at ${page}.` };
 	}
 	if (code === 'mismatched_organization' || /does not belong to the specified organization/i.test(text)) {
 		if (ctx.mismatchProof === 'fails without organization') {
@@ -75,38 +78,24 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 				fix: `The key is refused even without an organization, so the key itself is wrong or revoked. Create a new key at ${PLATFORM_PAGES.projectCredentials} and paste it into the credential.`,
 			};
 		}
+		const { message, fix } = AUTH_PROBLEMS.mismatchedOrganization(subject);
 		const proof =
 			ctx.mismatchProof === 'works without organization'
 				? ' (checked: the same key works when no organization is sent)'
 				: '';
-		return {
-			message: `The API key is valid but does not belong to organization ${org || '(the one sent)'}${proof}`,
-			fix: `Remove the Organization ID from ${whereOrgIsSet}, or use an API key from organization ${org}. A key belongs to the organization (and project) it was created in.`,
-		};
+		return { message: `${message}${proof}`, fix };
 	}
 	if (code === 'invalid_organization' || /no such organization/i.test(text)) {
-		return {
-			message: `Organization ${org || '(the one sent)'} does not exist or this key cannot see it`,
-			fix: `Check the Organization ID in ${whereOrgIsSet} (platform.openai.com/settings/organization/general shows it), or leave it empty to use the key's own organization.`,
-		};
+		return AUTH_PROBLEMS.unknownOrganization(subject);
 	}
-	if (code === 'no_organization') {
-		return {
-			message: 'The owner of this API key is not a member of any OpenAI organization',
-			fix: 'Join or create an organization at platform.openai.com, then create a new key there.',
-		};
-	}
+	if (code === 'no_organization') return AUTH_PROBLEMS.noOrganization();
+	if (code === 'mismatched_project') return AUTH_PROBLEMS.mismatchedProject(subject);
+	if (code === 'invalid_project') return AUTH_PROBLEMS.unknownProject(subject);
 	if (/missing scopes?:\s*api\.(management|usage)/i.test(text) || (isAdminPath(ctx.path) && keyKind(ctx.apiKey) !== 'admin')) {
-		return {
-			message: 'This operation needs an OpenAI Admin API key',
-			fix: `Projects, costs and usage can only be managed with an Admin key (it starts with sk-admin-). Create one at ${PLATFORM_PAGES.adminCredentials} (organization owners only) and use it in the credential for this node. Project and user keys cannot do this.`,
-		};
+		return AUTH_PROBLEMS.adminKeyNeeded();
 	}
 	if (!isAdminPath(ctx.path) && keyKind(ctx.apiKey) === 'admin') {
-		return {
-			message: 'Chat and models need a project or user API key, not an Admin key',
-			fix: `Admin keys (sk-admin-…) only manage the organization. Create a project key at ${PLATFORM_PAGES.projectCredentials} and use it in the credential for this node.`,
-		};
+		return AUTH_PROBLEMS.chatKeyNeeded();
 	}
 	return {
 		message: 'OpenAI refused the API key for this request',

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	CREDENTIAL_TYPE,
+	credentialTypeOf,
 	findCredentialProblem,
 	isOrganizationId,
 	isProjectId,
@@ -90,14 +90,15 @@ export interface LoadedCredentials {
 }
 
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
-	const data = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const type = credentialTypeOf(this.getNode());
+	const data = await this.getCredentials(type, itemIndex);
 	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const reference = this.getNode().credentials?.[type];
 	return {
 		values,
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },
 	};
 }
 
@@ -183,7 +184,7 @@ async function send(
 		// Handing over the credential already read spares n8n a second database read and decryption per request.
 		const response = (await this.helpers.httpRequestWithAuthentication.call(
 			call.caller,
-			CREDENTIAL_TYPE,
+			credentials.decrypted.type,
 			call.options,
 			{ credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } } },
 		)) as RawResponse;
