@@ -15,7 +15,8 @@ export class OpenAiProjects implements INodeType {
 		icon: { light: 'file:openAiProjects.svg', dark: 'file:openAiProjects.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,
