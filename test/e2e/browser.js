@@ -178,7 +178,7 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, che
 			await openWorkflow('e2eBrowserPick01');
 			await openNode('Get Project');
 			await page.locator('[data-test-id="rlc-input"]').first().click();
-			const search = page.locator('[data-test-id="resource-locator-dropdown"]:visible').getByPlaceholder('Search').first();
+			const search = page.locator('input[placeholder^="Search"]:visible').first();
 			await search.fill(last.name);
 			const item = page.locator('[data-test-id="rlc-item"]', { hasText: last.name }).first();
 			const found = await item.waitFor({ timeout: STEP_TIMEOUT_MS }).then(() => true, () => false);
@@ -215,7 +215,9 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, che
 			await issues.waitFor();
 			await issues.hover();
 			await page.waitForTimeout(600);
-			const text = (await page.locator('.el-popper:visible, [role="tooltip"]:visible').allInnerTexts()).join('\n');
+			const tooltip = page.getByText(/problem loading the parameter options/).first();
+			await tooltip.waitFor();
+			const text = (await tooltip.innerText()).trim();
 			await shot('picker-error');
 			check('browser: a failing project list shows OpenAI\'s reason, not "[object Object]"', /Admin API key/.test(text) && !text.includes('[object Object]'), JSON.stringify(text));
 			check('browser: the picker\'s message is short (it does not cover the next field)', text.length > 0 && text.length <= 260, `${text.length} characters`);

@@ -124,8 +124,12 @@ async function checkEditor(n8n, server, F, credentials) {
 			process.stdout.write(`artifact: ${SCREENSHOT}\n`);
 		}
 		await server.reset();
-		const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
-		for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
+		try {
+			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
+			for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
+		} catch (error) {
+			report.check('browser: the browser suite runs (Debian\'s headless Chromium driven by playwright-core)', false, error.stack);
+		}
 	} catch (error) {
 		report.check('the editor comes up with the package loaded', false, `${error.message}\n${child.output.slice(-1500)}`);
 	} finally {
