@@ -29,21 +29,28 @@ const SEARCHES = [
 	['API keys', PROJECTS_NAME],
 ];
 
-/** The name of the last project the admin key lists (100 a page): the one a one-page search never reaches. */
+/**
+ * A project on the last page of the list the admin key sees (100 a page), with a name no other project has: the one
+ * a search of the first page alone never finds.
+ */
 async function lastListedProject(serverUrl, adminKey) {
+	const pages = [];
 	let after;
-	let last;
 	for (let page = 0; page < 1000; page++) {
 		const url = new URL(`${serverUrl}/organization/projects`);
 		url.searchParams.set('limit', '100');
 		url.searchParams.set('include_archived', 'true');
 		if (after) url.searchParams.set('after', after);
 		const body = await (await fetch(url, { headers: { authorization: `Bearer ${adminKey}` } })).json();
-		if (body.data.length) last = body.data[body.data.length - 1];
-		if (!body.has_more) return { name: last.name, pages: page + 1 };
-		after = body.last_id ?? last.id;
+		pages.push(body.data);
+		if (!body.has_more) break;
+		after = body.last_id ?? body.data[body.data.length - 1].id;
 	}
-	throw new Error('the project list did not end');
+	const count = new Map();
+	for (const project of pages.flat()) count.set(project.name, (count.get(project.name) ?? 0) + 1);
+	const unique = [...pages[pages.length - 1]].reverse().find((project) => count.get(project.name) === 1);
+	if (!unique) throw new Error('no project with a name of its own on the last page');
+	return { name: unique.name, pages: pages.length };
 }
 
 async function launch(baseUrl, cookie) {
