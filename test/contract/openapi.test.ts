@@ -96,8 +96,8 @@ describe('validateResponse', () => {
 	});
 
 	test('a path outside the contract is reported as such', () => {
-		expect(validateResponse('GET', '/organization/invites', 200, {})).toEqual([
-			'GET /organization/invites is not in the contract',
+		expect(validateResponse('GET', '/organization/not-in-any-contract', 200, {})).toEqual([
+			'GET /organization/not-in-any-contract is not in the contract',
 		]);
 	});
 });
