@@ -20,7 +20,7 @@ export class OpenAiOrgChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] + ": " + ($parameter["model"].cachedResultName || $parameter["model"].value || "") }}',
+			'={{ "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") }}',
 		description: 'Chat completions under the OpenAI organization and project you choose, per item',
 		defaults: { name: 'OpenAI Chat (Organization)' },
 		usableAsTool: true,

@@ -19,7 +19,8 @@ export class OpenAiProjects implements INodeType {
 		// Version 1 keeps the "OpenAI Organization API" credential that workflows built with it carry.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,

@@ -4,6 +4,8 @@
  * `npm run test:e2e [-- --allow-missing-nodes]`. One line per check; the last line is `N passed, M failed`.
  * --allow-missing-nodes: when package.json lists a node that is not built yet, still run the rest
  * (the missing node is a failed check either way).
+ * --editor-only: only the editor checks and the browser suite (skips the workflow runs, examples and demo), for
+ * working on the editor; the full run is what CI runs.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,6 +18,7 @@ const { startTestServer, loadFixtures } = require('./lib/testServer');
 const { readWorkflow, readExamples } = require('./lib/workflows');
 const { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
+const { runBrowserSuite } = require('./browser');
 
 const ENCRYPTION_KEY = 'openai-org-e2e-encryption-key-0001';
 const OWNER = { email: 'e2e-owner@n8n-nodes-openai-org.local', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-password-1' };
@@ -141,7 +144,7 @@ async function checkCredentialTests(n8n, cookie, server, F) {
 }
 
 /** The editor: every listed type loaded, the credential test, and a screenshot of the Projects node on the canvas. */
-async function checkEditor(n8n, server, F) {
+async function checkEditor(n8n, server, F, credentials) {
 	const child = n8n.start();
 	try {
 		await waitForHealth(n8n.baseUrl, child);
@@ -161,6 +164,13 @@ async function checkEditor(n8n, server, F) {
 		const shot = await runCommand(process.execPath, ['--experimental-websocket', path.join(__dirname, 'screenshot.js'), '--url', `${n8n.baseUrl}/workflow/${SCREENSHOT_WORKFLOW}`, '--node-type', PROJECTS_NODE, '--out', SCREENSHOT], { env: { ...process.env, N8N_AUTH_COOKIE: cookie }, timeoutMs: 120_000 });
 		if (report.check('headless Chromium shows the OpenAI Projects node on the editor canvas', shot.code === 0 && fs.existsSync(SCREENSHOT), shot.stderr.trim())) {
 			process.stdout.write(`artifact: ${SCREENSHOT}\n`);
+		}
+		await server.reset();
+		try {
+			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
+			for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
+		} catch (error) {
+			report.check('browser: the browser suite runs (Debian\'s headless Chromium driven by playwright-core)', false, error.stack);
 		}
 	} catch (error) {
 		report.check('the editor comes up with the package loaded', false, `${error.message}\n${child.output.slice(-1500)}`);
@@ -189,16 +199,21 @@ async function main(options) {
 	const scenarios = scenarioFiles();
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
+	workflows.set('browser', readWorkflow(path.join(__dirname, 'workflows', 'browser-pickers.json'), F));
 	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), CREDENTIAL_FOR_NODE_TYPE, credentials);
 	report.check('the README example workflows are there to run (examples/*.json)', examples.length > 0, 'no examples/*.json yet');
 	await n8n.importWorkflows([...workflows.values(), ...examples.map((example) => example.workflow)]);
 
-	for (const scenario of scenarios) await runScenario(n8n, server, scenario, { F, workflows });
-	for (const example of examples) await runExample(n8n, server, example, F);
+	if (options.editorOnly) {
+		report.note('--editor-only: the workflow runs, the examples and the demo are skipped');
+	} else {
+		for (const scenario of scenarios) await runScenario(n8n, server, scenario, { F, workflows });
+		for (const example of examples) await runExample(n8n, server, example, F);
+	}
 
-	await checkEditor(n8n, server, F);
+	await checkEditor(n8n, server, F, credentials);
 	await server.stop();
-	await checkDemo(tarball);
+	if (!options.editorOnly) await checkDemo(tarball);
 }
 
 stopAllOnExit(() => {
@@ -206,7 +221,7 @@ stopAllOnExit(() => {
 	process.stdout.write(`\nInterrupted: every process the suite started is stopped.\n${report.summary()}\n`);
 });
 const started = Date.now();
-main({ allowMissingNodes: process.argv.includes('--allow-missing-nodes') })
+main({ allowMissingNodes: process.argv.includes('--allow-missing-nodes'), editorOnly: process.argv.includes('--editor-only') })
 	.catch((error) => report.check('the suite runs to its end', false, error.stack))
 	.finally(async () => {
 		await stopAllProcesses();

@@ -92,6 +92,27 @@ describe('the error table', () => {
 		expect(openAiErrorFacts(error)).toEqual({ status: 400, errorCode: 'project_archived' });
 	});
 
+	it("lays the description out for n8n's error panel: each fact on its own line, text escaped", () => {
+		const error = buildOpenAiApiError(
+			node,
+			failure({ status: 401, openAiCode: 'invalid_api_key', openAiMessage: 'Incorrect API key <provided>', requestId: 'req_123' }),
+			context(),
+		);
+		// The panel renders HTML: a plain "\n" collapses, so every line must end in <br>.
+		const lines = (error.description ?? '').split('<br>\n');
+		expect(lines[1]).toBe('');
+		expect(lines).toEqual(
+			expect.arrayContaining([
+				'HTTP status: 401',
+				'OpenAI says: Incorrect API key &lt;provided&gt; (code: invalid_api_key)',
+				'Request ID: req_123',
+				expect.stringMatching(/^Organization: /),
+				expect.stringMatching(/^API key: sk-\.\.\.\w{4} \(\w+ key\)$/),
+			]),
+		);
+		expect(error.description).not.toMatch(/[^>]\n/);
+	});
+
 	it('keeps its own message for connection failures instead of n8n\'s generic one', () => {
 		const error = buildOpenAiApiError(node, failure({ connectionCode: 'ECONNRESET', retries: 3 }), context());
 		expect(error.message).toBe('Could not reach OpenAI at https://api.openai.com/v1 after 3 retries');

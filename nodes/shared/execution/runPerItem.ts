@@ -11,9 +11,18 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex?:
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/** The error panel's layout (<br> line breaks, escaped text) back to plain lines for an error item. */
+function plainText(description: string): string {
+	return description
+		.replace(/<br>\n?/g, '\n')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+}
+
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
+	if (error.description) json.description = plainText(error.description);
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return { json, pairedItem: { item: itemIndex } };
 }

@@ -211,6 +211,19 @@ export function describeOpenAiError(failure: OpenAiFailure, ctx: RequestContext)
 	};
 }
 
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * n8n's error panel renders a description as (sanitized) HTML, so plain line breaks collapse into one paragraph.
+ * Each fact gets its own line with <br> (one of the tags the panel keeps), the fix a paragraph of its own; the
+ * newline after each <br> keeps the text readable where it is shown as plain text (logs, JSON, the CLI).
+ */
+export function layoutDescription(fix: string, details: string[]): string {
+	return [escapeHtml(fix), '', ...details.map(escapeHtml)].join('<br>\n');
+}
+
 export function buildOpenAiApiError(
 	node: INode,
 	failure: OpenAiFailure,
@@ -231,7 +244,7 @@ export function buildOpenAiApiError(
 	};
 	return new NodeApiError(node, response, {
 		message,
-		description: [fix, '', ...details].join('\n'),
+		description: layoutDescription(fix, details),
 		httpCode: failure.status === undefined ? undefined : String(failure.status),
 		itemIndex,
 	});
