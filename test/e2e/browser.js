@@ -264,14 +264,24 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, che
 				await modal.getByRole('button', { name: /^Retry$/ }).first().waitFor({ timeout: 30_000 });
 				await banner.waitFor({ timeout: 30_000 });
 				const text = await banner.innerText();
+				// A refusal's own words sit behind "More details", as a person reads them.
+				const more = modal.getByText('More details', { exact: true }).first();
+				let details = '';
+				if (await more.isVisible()) {
+					await more.click();
+					await page.waitForTimeout(500);
+					details = await modal.innerText();
+				}
 				await shot(`credential-test-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
 				await page.keyboard.press('Escape');
-				return text;
+				return { text, details };
 			};
-			const admin = await testCredential('E2E admin key (Acme)');
-			check('browser: pressing the credential test of an Admin key says the connection works', /tested successfully/.test(admin), admin);
+			const admin = await testCredential('E2E OpenAI Admin API (Acme)');
+			check('browser: pressing the credential test of an OpenAI Admin API credential with an Admin key says the connection works', /tested successfully/.test(admin.text), admin.text);
 			const bad = await testCredential('E2E unknown key');
-			check('browser: pressing the credential test of an unknown key says it cannot connect', /connect/.test(bad) && !/successfully/.test(bad), bad);
+			check('browser: pressing the credential test of an unknown key says it cannot connect, and why', /connect/.test(bad.text) && bad.details.includes('OpenAI does not recognise this API key'), `${bad.text}\n${bad.details.slice(0, 600)}`);
+			const wrongKind = await testCredential('E2E OpenAI Admin API holding a project key');
+			check('browser: pressing the credential test of an OpenAI Admin API credential holding a project key says an Admin key is needed', /connect/.test(wrongKind.text) && wrongKind.details.includes('needs an OpenAI Admin API key'), `${wrongKind.text}\n${wrongKind.details.slice(0, 600)}`);
 		});
 	} finally {
 		await browser.close();
