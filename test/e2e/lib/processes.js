@@ -101,10 +101,18 @@ async function stopAllProcesses() {
 	await Promise.all([...running].map((child) => stopProcess(child)));
 }
 
+let stopSignal;
+
+/** The signal (Ctrl-C, kill) that is stopping everything, if one is: a child that ends then was stopped by us. */
+function stopRequested() {
+	return stopSignal;
+}
+
 /** Ctrl-C, kill and crashes still stop every child before this process ends; `afterStop` then cleans up. */
 function stopAllOnExit(afterStop) {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(signal, () => {
+			stopSignal = signal;
 			stopAllProcesses()
 				.then(() => afterStop?.(signal))
 				.finally(() => process.exit(130));
@@ -115,4 +123,4 @@ function stopAllOnExit(afterStop) {
 	});
 }
 
-module.exports = { startProcess, waitForOutput, runCommand, stopProcess, stopAllProcesses, stopAllOnExit };
+module.exports = { startProcess, waitForOutput, runCommand, stopProcess, stopAllProcesses, stopAllOnExit, stopRequested };
