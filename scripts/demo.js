@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const packaging = require('../test/e2e/lib/packaging');
 const { createN8n, waitForHealth, ownerSession, loadedTypes } = require('../test/e2e/lib/n8n');
-const { stopAllProcesses, stopAllOnExit } = require('../test/e2e/lib/processes');
+const { stopAllProcesses, stopAllOnExit, stopRequested } = require('../test/e2e/lib/processes');
 const { startTestServer, loadFixtures } = require('../test/e2e/lib/testServer');
 const { readExamples } = require('../test/e2e/lib/workflows');
 
@@ -20,14 +20,17 @@ const SERVER_PORT = Number(process.env.DEMO_SERVER_PORT || 8787);
 // Fixed so the persistent demo folder can always decrypt its own credentials.
 const ENCRYPTION_KEY = 'openai-org-demo-encryption-key-0001';
 const OWNER = { email: 'demo@n8n-nodes-openai-org.local', firstName: 'Demo', lastName: 'Owner', password: 'Demo-password-1' };
-const ADMIN_CREDENTIAL = { id: 'demoSandboxAdmin', name: 'OpenAI sandbox (local test server)' };
+// A new id for the Admin credential type: a demo folder from before keeps its old Organization credential.
+const ADMIN_CREDENTIAL = { id: 'demoSandboxAdmn2', name: 'OpenAI Admin sandbox (local test server)' };
 const CHAT_CREDENTIAL = { id: 'demoSandboxChat1', name: 'OpenAI sandbox chat (local test server)' };
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function sandboxCredentials(baseUrl, F) {
-	const credential = ({ id, name }, apiKey) => ({ id, name, type: 'openAiOrgApi', data: { apiKey, organizationId: '', projectId: '', baseUrl } });
-	return [credential(ADMIN_CREDENTIAL, F.ADMIN_KEY_ACME), credential(CHAT_CREDENTIAL, F.PROJECT_KEY_ACME)];
+	return [
+		{ ...ADMIN_CREDENTIAL, type: 'openAiAdminApi', data: { apiKey: F.ADMIN_KEY_ACME, organizationId: '', baseUrl } },
+		{ ...CHAT_CREDENTIAL, type: 'openAiOrgApi', data: { apiKey: F.PROJECT_KEY_ACME, organizationId: '', projectId: '', baseUrl } },
+	];
 }
 
 async function tarballFromArguments(argv) {
@@ -78,15 +81,17 @@ async function main(argv) {
 	say(`n8n is running:          ${n8n.baseUrl}`);
 	say(`  log in as              ${OWNER.email} / ${OWNER.password}`);
 	say(`OpenAI test server:      ${server.url} (500 projects in "Acme Corp", 30 days of costs)`);
-	say(`Credentials:             "${ADMIN_CREDENTIAL.name}" (Admin key, for OpenAI Projects)`);
-	say(`                         "${CHAT_CREDENTIAL.name}" (project key, for chat)`);
+	say(`Credentials:             "${ADMIN_CREDENTIAL.name}" (OpenAI Admin API: Admin key, for OpenAI Projects)`);
+	say(`                         "${CHAT_CREDENTIAL.name}" (OpenAI Organization API: project key, for chat)`);
 	say(`Workflows imported:      ${examples.map((example) => example.workflow.name).join(', ') || '(no examples/*.json yet)'}`);
 	say();
 	say('Next: open the URL, log in, open a workflow and click "Execute workflow".');
-	say('To use real OpenAI: create an "OpenAI Organization API" credential with your Admin key and');
-	say('Base URL https://api.openai.com/v1, and pick it in the OpenAI nodes instead of the sandbox one.');
+	say('To use real OpenAI: create an "OpenAI Admin API" credential with your Admin key (for OpenAI Projects)');
+	say('and an "OpenAI Organization API" credential with a project key (for chat), Base URL https://api.openai.com/v1.');
 	say('Press Ctrl-C to stop n8n and the test server.');
 	await child.exited;
+	// Ctrl-C stops n8n first; the signal handler then says so and exits. Only an n8n that ended by itself is a failure.
+	if (stopRequested()) return await new Promise(() => {});
 	throw new Error(`n8n stopped on its own:\n${child.output.slice(-2000)}`);
 }
 

@@ -23,7 +23,7 @@ export async function listWithNode(baseUrl: string): Promise<TaskOutcome> {
 	const workflow = singleNodeWorkflow({
 		type: 'n8n-nodes-openai-org.openAiProjects',
 		parameters: { resource: 'project', operation: 'getAll', returnAll: true },
-		credentials: { openAiOrgApi: { id: 'bench-admin', name: 'Bench admin key' } },
+		credentials: { openAiAdminApi: { id: 'bench-admin', name: 'Bench admin key' } },
 	});
 	return outcomeOf(
 		await runWorkflow(workflow, { credentials: credential('bench-admin', ADMIN_KEY_ACME, baseUrl) }),

@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as chat from './actions/chat';
+import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -19,7 +20,7 @@ export class OpenAiOrgChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] + ": " + ($parameter["model"].cachedResultName || $parameter["model"].value || "") }}',
+			'={{ "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") }}',
 		description: 'Chat completions under the OpenAI organization and project you choose, per item',
 		defaults: { name: 'OpenAI Chat (Organization)' },
 		usableAsTool: true,
@@ -50,6 +51,6 @@ export class OpenAiOrgChat implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeWithErrorItems.call(this, router);
 	}
 }

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from './actions/cost';
 import * as project from './actions/project';
+import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import * as usage from './actions/usage';
 import { listSearch, loadOptions } from './methods';
@@ -14,14 +15,21 @@ export class OpenAiProjects implements INodeType {
 		name: 'openAiProjects',
 		icon: { light: 'file:openAiProjects.svg', dark: 'file:openAiProjects.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Version 2 takes the "OpenAI Admin API" credential, so a new node picks an Admin key by itself.
+		// Version 1 keeps the "OpenAI Organization API" credential that workflows built with it carry.
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle:
+			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openAiOrgApi', required: true }],
+		credentials: [
+			{ name: 'openAiAdminApi', required: true, displayOptions: { show: { '@version': [2] } } },
+			{ name: 'openAiOrgApi', required: true, displayOptions: { show: { '@version': [1] } } },
+		],
 		properties: [
 			{
 				displayName:
@@ -52,6 +60,6 @@ export class OpenAiProjects implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeWithErrorItems.call(this, router);
 	}
 }

@@ -10,7 +10,17 @@ function e2eCredentials(baseUrl, F) {
 		type: 'openAiOrgApi',
 		data: { apiKey, organizationId, projectId: '', baseUrl },
 	});
+	const adminCredential = (id, name, apiKey, organizationId = '') => ({
+		id,
+		name,
+		type: 'openAiAdminApi',
+		data: { apiKey, organizationId, baseUrl },
+	});
 	return [
+		adminCredential('e2eAdminApiAcme1', 'E2E OpenAI Admin API (Acme)', F.ADMIN_KEY_ACME),
+		adminCredential('e2eAdminApiProj1', 'E2E OpenAI Admin API holding a project key', F.PROJECT_KEY_ACME),
+		// The Organization credentials below: chat, and OpenAI Projects nodes of version 1 (workflows built before
+		// the Admin credential existed, which must keep running).
 		credential('e2eAdminAcme0001', 'E2E admin key (Acme)', F.ADMIN_KEY_ACME),
 		credential('e2eAdminAcmeOrg1', 'E2E admin key (Acme) with its organization', F.ADMIN_KEY_ACME, F.ORG_ACME),
 		credential('e2eAdminWrongOrg', 'E2E admin key (Acme) with Globex organization', F.ADMIN_KEY_ACME, F.ORG_GLOBEX),
@@ -22,9 +32,9 @@ function e2eCredentials(baseUrl, F) {
 	];
 }
 
-/** Which credential an example workflow's node gets: the nodes need different kinds of key. */
+/** Which credential an example workflow's node gets: the nodes need different kinds of key (examples use Projects v2). */
 const CREDENTIAL_FOR_NODE_TYPE = {
-	'n8n-nodes-openai-org.openAiProjects': 'e2eAdminAcme0001',
+	'n8n-nodes-openai-org.openAiProjects': 'e2eAdminApiAcme1',
 	'n8n-nodes-openai-org.openAiOrgChat': 'e2eProjectKey001',
 };
 

@@ -4,6 +4,8 @@
  * `npm run test:e2e [-- --allow-missing-nodes]`. One line per check; the last line is `N passed, M failed`.
  * --allow-missing-nodes: when package.json lists a node that is not built yet, still run the rest
  * (the missing node is a failed check either way).
+ * --editor-only: only the editor checks and the browser suite (skips the workflow runs, examples and demo), for
+ * working on the editor; the full run is what CI runs.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,6 +18,7 @@ const { startTestServer, loadFixtures } = require('./lib/testServer');
 const { readWorkflow, readExamples } = require('./lib/workflows');
 const { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
+const { runBrowserSuite } = require('./browser');
 
 const ENCRYPTION_KEY = 'openai-org-e2e-encryption-key-0001';
 const OWNER = { email: 'e2e-owner@n8n-nodes-openai-org.local', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-password-1' };
@@ -78,33 +81,71 @@ async function runExample(n8n, server, example, F) {
 	report.check(`example ${example.file}: the test server refused no request`, refused.length === 0, JSON.stringify(refused.slice(0, 3).map((r) => `${r.method} ${r.path} ${r.status}`)));
 }
 
-/** The credential's "Test" button in the editor, for each kind of key, against the test server. */
+/**
+ * What the Test button must say, word for word, per cause (the words of nodes/shared/authProblems.ts, written
+ * out here so a change of wording is a visible change of this suite).
+ */
+const TEST_SAYS = {
+	ok: 'Connection successful!',
+	mismatchedOrganization: 'The API key does not belong to the organization in "Organization ID". Remove the Organization ID from the credential, or use an API key from that organization. A key belongs to the organization it was created in.',
+	unknownKey: 'OpenAI does not recognise this API key. Copy the key again into "API Key": it may be incomplete, or it was revoked or belongs to another account.',
+	unknownOrganization: 'The organization in "Organization ID" does not exist or this key cannot see it. Check the Organization ID in the credential (platform.openai.com/settings/organization/general shows it), or leave it empty to use the key\'s own organization.',
+	noOrganization: 'The owner of this API key is not a member of any OpenAI organization. Join or create an organization at platform.openai.com, then create a new key there.',
+	mismatchedProject: 'The API key does not belong to the project in "Project ID". Remove the Project ID, or use a key from that project: a project key (sk-proj-…) only works in its own project.',
+	unknownProject: 'The project in "Project ID" does not exist in this organization, or it is archived. Check the Project ID (it looks like proj_AbC123…), or leave it empty to use the key\'s own project.',
+	adminKeyNeeded: 'This operation needs an OpenAI Admin API key. This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at platform.openai.com/settings/organization/admin-keys (organization owners only) and put it in the credential (new OpenAI Projects nodes take an "OpenAI Admin API" credential).',
+	chatKeyNeeded: 'Chat and models need a project or user API key, not an Admin key. This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at platform.openai.com/api-keys and put it in an "OpenAI Organization API" credential; Admin keys belong in an "OpenAI Admin API" credential.',
+	baseUrlNotOpenAi: 'The Base URL does not point at the OpenAI API (it answered a web page or "Invalid URL"). The Base URL should end in /v1, e.g. https://api.openai.com/v1 (or your proxy\'s address ending in /v1).',
+	openAiServerError: 'OpenAI had a server error while testing. This is on OpenAI\'s side: test again in a minute (status.openai.com shows incidents).',
+	otherRefusal: 'OpenAI refused the test request. Check the API Key, Organization ID and Project ID. Running a node with this credential shows OpenAI\'s own words.',
+};
+
+/** The credentials' "Test" button in the editor, for every cause, against the test server: the exact message. */
 async function checkCredentialTests(n8n, cookie, server, F) {
-	const test = async (apiKey, organizationId = '') => {
+	const origin = new URL(server.url).origin;
+	const unknownAdminKey = `sk-admin-${F.BAD_KEY.slice('sk-'.length)}`;
+	const cases = [
+		// [credential type, what it holds, expected, values, before]
+		['openAiOrgApi', 'a project key', 'ok', { apiKey: F.PROJECT_KEY_ACME }],
+		['openAiOrgApi', 'a user key with one of its own organizations', 'ok', { apiKey: F.USER_KEY_MULTI, organizationId: F.ORG_GLOBEX }],
+		['openAiOrgApi', 'a project key with its own project', 'ok', { apiKey: F.PROJECT_KEY_ACME, projectId: F.DEFAULT_PROJECT_ACME }],
+		['openAiOrgApi', 'a key used with an organization it does not belong to', 'mismatchedOrganization', { apiKey: F.USER_KEY_ACME_ONLY, organizationId: F.ORG_GLOBEX }],
+		['openAiOrgApi', 'an unknown key', 'unknownKey', { apiKey: F.BAD_KEY }],
+		['openAiOrgApi', 'an organization that does not exist', 'unknownOrganization', { apiKey: F.USER_KEY_MULTI, organizationId: F.ORG_UNKNOWN }],
+		['openAiOrgApi', 'a key of a user in no organization', 'noOrganization', { apiKey: F.USER_KEY_NO_ORG }],
+		['openAiOrgApi', 'a project key with another project\'s ID', 'mismatchedProject', { apiKey: F.PROJECT_KEY_ACME, projectId: F.PROJECT_GLOBEX_RESEARCH }],
+		['openAiOrgApi', 'a Project ID that does not exist', 'unknownProject', { apiKey: F.USER_KEY_MULTI, projectId: 'proj_doesNotExist0000000001' }],
+		['openAiOrgApi', 'an Admin key (wrong kind for chat)', 'chatKeyNeeded', { apiKey: F.ADMIN_KEY_ACME }],
+		['openAiOrgApi', 'a Base URL without /v1 (OpenAI answers "Invalid URL")', 'baseUrlNotOpenAi', { apiKey: F.PROJECT_KEY_ACME, baseUrl: origin }],
+		['openAiOrgApi', 'a Base URL that answers an HTML 404 page', 'baseUrlNotOpenAi', { apiKey: F.PROJECT_KEY_ACME, baseUrl: `${origin}/web/v1` }],
+		['openAiOrgApi', 'an OpenAI server error', 'openAiServerError', { apiKey: F.PROJECT_KEY_ACME }, (s) => s.addFault({ kind: 'server_error', status: 500, times: 1 })],
+		['openAiAdminApi', 'an Admin key', 'ok', { apiKey: F.ADMIN_KEY_ACME }],
+		['openAiAdminApi', 'an Admin key with its own organization', 'ok', { apiKey: F.ADMIN_KEY_ACME, organizationId: F.ORG_ACME }],
+		['openAiAdminApi', 'an Admin key used with another organization', 'mismatchedOrganization', { apiKey: F.ADMIN_KEY_ACME, organizationId: F.ORG_GLOBEX }],
+		['openAiAdminApi', 'an unknown key', 'unknownKey', { apiKey: unknownAdminKey }],
+		['openAiAdminApi', 'an organization that does not exist', 'unknownOrganization', { apiKey: F.ADMIN_KEY_ACME, organizationId: F.ORG_UNKNOWN }],
+		['openAiAdminApi', 'a project key (wrong kind for admin work)', 'adminKeyNeeded', { apiKey: F.PROJECT_KEY_ACME }],
+		['openAiAdminApi', 'a user key (wrong kind for admin work)', 'adminKeyNeeded', { apiKey: F.USER_KEY_MULTI }],
+		['openAiAdminApi', 'a Base URL without /v1', 'baseUrlNotOpenAi', { apiKey: F.ADMIN_KEY_ACME, baseUrl: origin }],
+	];
+	const answers = [];
+	for (const [type, holds, expected, values, before] of cases) {
 		await server.reset();
-		const data = { apiKey, organizationId, projectId: '', baseUrl: server.url };
-		const result = await testCredential(n8n.baseUrl, cookie, { name: 'e2e credential test', type: 'openAiOrgApi', data });
-		return { result, requests: await server.requests() };
-	};
-	const admin = await test(F.ADMIN_KEY_ACME);
-	report.check('the credential test passes an Admin key', admin.result.status === 'OK', JSON.stringify(admin.result));
-	report.check('an Admin key is tested on the projects list (limit 1)', admin.requests.length === 1 && admin.requests[0].path === '/v1/organization/projects' && admin.requests[0].query.limit === '1', JSON.stringify(admin.requests.map((r) => `${r.method} ${r.path}`)));
-	const project = await test(F.PROJECT_KEY_ACME);
-	report.check('the credential test passes a project key, tested on /models', project.result.status === 'OK' && project.requests.map((r) => r.path).join() === '/v1/models', JSON.stringify(project.result));
-	const bad = await test(F.BAD_KEY);
-	// n8n 2.8 answers any 401 of a credential test with its own "Authorization failed" text and drops the
-	// credential's rule messages (NodeError loses its cause), so only the verdict is checked here; the nodes
-	// themselves explain which case it is (see the workflow checks above).
-	report.check('the credential test refuses a wrong key', bad.result.status === 'Error', JSON.stringify(bad.result));
-	const mismatched = await test(F.USER_KEY_ACME_ONLY, F.ORG_GLOBEX);
-	report.check('the credential test refuses a key used with another organization, sending that organization', mismatched.result.status === 'Error' && mismatched.requests[0]?.headers['openai-organization'] === F.ORG_GLOBEX, JSON.stringify(mismatched.result));
-	const ownOrganization = await test(F.USER_KEY_MULTI, F.ORG_GLOBEX);
-	report.check('the credential test passes a user key with one of its organizations', ownOrganization.result.status === 'OK', JSON.stringify(ownOrganization.result));
-	report.check('the credential test answers name no full key', !leaksAnyKey(JSON.stringify([admin, project, bad, mismatched, ownOrganization].map((t) => t.result)), F.ALL_FIXTURE_KEYS));
+		if (before) await before(server);
+		const data = { apiKey: '', organizationId: '', baseUrl: server.url, ...(type === 'openAiOrgApi' ? { projectId: '' } : {}), ...values };
+		const result = await testCredential(n8n.baseUrl, cookie, { name: 'e2e credential test', type, data });
+		answers.push(result);
+		const verdict = expected === 'ok' ? 'OK' : 'Error';
+		const label = type === 'openAiOrgApi' ? 'OpenAI Organization API' : 'OpenAI Admin API';
+		report.check(`Test on "${label}" holding ${holds}: ${expected === 'ok' ? 'passes' : `says "${TEST_SAYS[expected].split('. ')[0]}"`}`, result.status === verdict && result.message === TEST_SAYS[expected], JSON.stringify(result));
+	}
+	const distinct = new Set(answers.filter((a) => a.status === 'Error').map((a) => a.message));
+	report.check('each cause gets its own message (10 different refusals)', distinct.size === 10, `${distinct.size}: ${[...distinct].map((m) => m.split('. ')[0]).join(' | ')}`);
+	report.check('no credential test answer names a full key', !leaksAnyKey(JSON.stringify(answers), [...F.ALL_FIXTURE_KEYS, unknownAdminKey]));
 }
 
 /** The editor: every listed type loaded, the credential test, and a screenshot of the Projects node on the canvas. */
-async function checkEditor(n8n, server, F) {
+async function checkEditor(n8n, server, F, credentials) {
 	const child = n8n.start();
 	try {
 		await waitForHealth(n8n.baseUrl, child);
@@ -116,10 +157,21 @@ async function checkEditor(n8n, server, F) {
 		const expectedNodes = packaging.readPackageJson().n8n.nodes.length;
 		report.check(`n8n loaded all ${expectedNodes} nodes of the package`, listed.nodes.length === expectedNodes && listed.nodes.every((type) => loaded.nodes.includes(type)), `listed ${JSON.stringify(listed.nodes)}; loaded ${JSON.stringify(loaded.nodes.filter((type) => type.startsWith('n8n-nodes-openai-org.')))}`);
 		report.check('n8n loaded the package credentials', listed.credentials.length > 0 && listed.credentials.every((type) => loaded.credentials.includes(type)), JSON.stringify(listed.credentials));
+		const projects = loaded.descriptions.find((node) => node.name === PROJECTS_NODE);
+		const offered = (version) => (projects?.credentials ?? []).filter((credential) => (credential.displayOptions?.show?.['@version'] ?? [version]).includes(version)).map((credential) => credential.name);
+		report.check('the editor adds OpenAI Projects as version 2, which offers only the OpenAI Admin API credential', projects?.defaultVersion === 2 && JSON.stringify(offered(2)) === '["openAiAdminApi"]', JSON.stringify({ version: projects?.version, defaultVersion: projects?.defaultVersion, credentials: projects?.credentials }));
+		report.check('OpenAI Projects version 1 (stored workflows) still offers the OpenAI Organization API credential', JSON.stringify(offered(1)) === '["openAiOrgApi"]', JSON.stringify(projects?.credentials));
 		await checkCredentialTests(n8n, cookie, server, F);
 		const shot = await runCommand(process.execPath, ['--experimental-websocket', path.join(__dirname, 'screenshot.js'), '--url', `${n8n.baseUrl}/workflow/${SCREENSHOT_WORKFLOW}`, '--node-type', PROJECTS_NODE, '--out', SCREENSHOT], { env: { ...process.env, N8N_AUTH_COOKIE: cookie }, timeoutMs: 120_000 });
 		if (report.check('headless Chromium shows the OpenAI Projects node on the editor canvas', shot.code === 0 && fs.existsSync(SCREENSHOT), shot.stderr.trim())) {
 			process.stdout.write(`artifact: ${SCREENSHOT}\n`);
+		}
+		await server.reset();
+		try {
+			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
+			for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
+		} catch (error) {
+			report.check('browser: the browser suite runs (Debian\'s headless Chromium driven by playwright-core)', false, error.stack);
 		}
 	} catch (error) {
 		report.check('the editor comes up with the package loaded', false, `${error.message}\n${child.output.slice(-1500)}`);
@@ -148,16 +200,21 @@ async function main(options) {
 	const scenarios = scenarioFiles();
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
+	workflows.set('browser', readWorkflow(path.join(__dirname, 'workflows', 'browser-pickers.json'), F));
 	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), CREDENTIAL_FOR_NODE_TYPE, credentials);
 	report.check('the README example workflows are there to run (examples/*.json)', examples.length > 0, 'no examples/*.json yet');
 	await n8n.importWorkflows([...workflows.values(), ...examples.map((example) => example.workflow)]);
 
-	for (const scenario of scenarios) await runScenario(n8n, server, scenario, { F, workflows });
-	for (const example of examples) await runExample(n8n, server, example, F);
+	if (options.editorOnly) {
+		report.note('--editor-only: the workflow runs, the examples and the demo are skipped');
+	} else {
+		for (const scenario of scenarios) await runScenario(n8n, server, scenario, { F, workflows });
+		for (const example of examples) await runExample(n8n, server, example, F);
+	}
 
-	await checkEditor(n8n, server, F);
+	await checkEditor(n8n, server, F, credentials);
 	await server.stop();
-	await checkDemo(tarball);
+	if (!options.editorOnly) await checkDemo(tarball);
 }
 
 stopAllOnExit(() => {
@@ -165,7 +222,7 @@ stopAllOnExit(() => {
 	process.stdout.write(`\nInterrupted: every process the suite started is stopped.\n${report.summary()}\n`);
 });
 const started = Date.now();
-main({ allowMissingNodes: process.argv.includes('--allow-missing-nodes') })
+main({ allowMissingNodes: process.argv.includes('--allow-missing-nodes'), editorOnly: process.argv.includes('--editor-only') })
 	.catch((error) => report.check('the suite runs to its end', false, error.stack))
 	.finally(async () => {
 		await stopAllProcesses();

@@ -11,22 +11,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startProcess, waitForOutput, stopAllProcesses } = require('./lib/processes');
+const { CHROMIUM_BIN, CHROMIUM_FLAGS: SHARED_FLAGS } = require('./lib/chromium');
 
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage',
-	'--hide-scrollbars',
-	'--window-size=1600,1000',
-	'--remote-debugging-address=127.0.0.1',
-	'--remote-debugging-port=0',
-];
+const CHROMIUM_FLAGS = [...SHARED_FLAGS, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0'];
 
 function readArguments(argv) {
 	const value = (flag) => {
@@ -74,7 +61,7 @@ async function waitUntil(check, timeoutMs, what) {
 
 async function takeScreenshot({ url, nodeType, out, cookie }) {
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-chromium-'));
-	const chromium = startProcess(process.env.CHROMIUM_BIN || 'chromium', [
+	const chromium = startProcess(CHROMIUM_BIN, [
 		...CHROMIUM_FLAGS,
 		`--user-data-dir=${profile}`,
 		'about:blank',

@@ -246,3 +246,9 @@ function resolveForRequest(
 	);
 	return resolved ? resolved.toString() : '';
 }
+
+/** Resolves one expression of a credential (e.g. its test request's URL) with n8n's expression engine. */
+export function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	const workflow = new Workflow({ nodes: [credentialResolutionNode], connections: {}, active: false, nodeTypes: harnessNodeTypes });
+	return resolveForRequest(value, credentials, workflow, credentialResolutionNode);
+}

@@ -3,14 +3,14 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { KEY_SCAN_DIR_VARIABLE, RUN_SEPARATOR } from '../harness/key-scan';
-import { ALL_FIXTURE_KEYS, fingerprint } from '../openai-server/fixtures';
+import { ALL_FIXTURE_SECRETS, fingerprint } from '../openai-server/fixtures';
 
 /** A handful of runs means the harness stopped recording, and a scan of nothing would prove nothing. */
 const FEWEST_RUNS_EXPECTED = 50;
 
 /**
- * The suite-wide check that no API key ever reaches a user: every output item, error (with its cause chain)
- * and log line of every workflow the suite ran is searched for every fixture key.
+ * The suite-wide check that no API key or password ever reaches a user: every output item, error (with its cause chain)
+ * and log line of every workflow the suite ran is searched for every fixture key and password.
  */
 export default function scanForLeakedKeys(): void {
 	const folder = process.env[KEY_SCAN_DIR_VARIABLE];
@@ -20,15 +20,15 @@ export default function scanForLeakedKeys(): void {
 	for (const file of readdirSync(folder)) {
 		const text = readFileSync(path.join(folder, file), 'utf8');
 		runs += text.split(RUN_SEPARATOR).length - 1;
-		for (const key of ALL_FIXTURE_KEYS) {
-			if (text.includes(key)) leaks.push(`${fingerprint(key)} in ${file}`);
+		for (const secret of ALL_FIXTURE_SECRETS) {
+			if (text.includes(secret)) leaks.push(`${fingerprint(secret)} in ${file}`);
 		}
 	}
 	rmSync(folder, { recursive: true, force: true });
 	const isFullRun = !process.argv.some((argument) => argument.endsWith('.ts') || argument.startsWith('test/'));
-	if (leaks.length) throw new Error(`A full API key reached a user-visible output, error or log: ${leaks.join(', ')}`);
+	if (leaks.length) throw new Error(`A full API key or password reached a user-visible output, error or log: ${leaks.join(', ')}`);
 	if (isFullRun && runs < FEWEST_RUNS_EXPECTED) {
 		throw new Error(`The key scan saw only ${runs} workflow runs; the harness no longer records them.`);
 	}
-	console.log(`\nKey scan: ${runs} workflow runs searched for ${ALL_FIXTURE_KEYS.length} fixture keys, none found.`);
+	console.log(`\nKey scan: ${runs} workflow runs searched for ${ALL_FIXTURE_SECRETS.length} fixture keys and passwords, none found.`);
 }

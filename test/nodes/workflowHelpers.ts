@@ -3,16 +3,29 @@ import { inspect } from 'node:util';
 
 import { runWorkflow, singleNodeWorkflow } from '../harness';
 import type { WorkflowRunResult } from '../harness';
-import { ALL_FIXTURE_KEYS } from '../openai-server';
+import { ALL_FIXTURE_SECRETS } from '../openai-server';
 import type { OpenAiTestServer } from '../openai-server';
 
 export const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
 export const CREDENTIAL_ID = 'cred-under-test';
 
+/**
+ * The credential a node of this type and version carries, as n8n's editor gives it: the Projects node from
+ * version 2 (the default) takes the Admin credential, version 1 and the chat node the Organization one.
+ */
+export function credentialReference(type: string, typeVersion?: number): Record<string, { id: string; name: string }> {
+	const admin = type === PROJECTS_NODE && (typeVersion === undefined || typeVersion >= 2);
+	return admin
+		? { openAiAdminApi: { id: CREDENTIAL_ID, name: 'OpenAI Admin (test)' } }
+		: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } };
+}
+
 export interface CredentialValues {
 	apiKey: string;
 	organizationId?: string;
 	projectId?: string;
+	/** The test server's URL when absent. */
+	baseUrl?: string;
 }
 
 export function credentialFor(server: OpenAiTestServer, values: CredentialValues): Record<string, Record<string, unknown>> {
@@ -21,7 +34,7 @@ export function credentialFor(server: OpenAiTestServer, values: CredentialValues
 			apiKey: values.apiKey,
 			organizationId: values.organizationId ?? '',
 			projectId: values.projectId ?? '',
-			baseUrl: server.url,
+			baseUrl: values.baseUrl ?? server.url,
 		},
 	};
 }
@@ -36,13 +49,17 @@ export async function runNode(
 		inputItems?: Array<Record<string, unknown>>;
 		continueOnFail?: boolean;
 		name?: string;
+		/** Leave out for the node's default version. */
+		typeVersion?: number;
 	},
 ): Promise<WorkflowRunResult> {
+	const type = options.type ?? PROJECTS_NODE;
 	const workflow = singleNodeWorkflow({
-		type: options.type ?? PROJECTS_NODE,
+		type,
 		name: options.name,
+		typeVersion: options.typeVersion,
 		parameters: options.parameters,
-		credentials: { openAiOrgApi: { id: CREDENTIAL_ID, name: 'OpenAI Organization (test)' } },
+		credentials: credentialReference(type, options.typeVersion),
 		continueOnFail: options.continueOnFail,
 	});
 	return await runWorkflow(workflow, {
@@ -51,10 +68,10 @@ export async function runNode(
 	});
 }
 
-/** Everything a user could see of a run (outputs, errors with their causes, logs, what the server recorded): no full key may be in it. */
+/** Everything a user could see of a run (outputs, errors with their causes, logs, what the server recorded): no full key or password may be in it. */
 export function expectNoFullKeyIn(...sources: unknown[]): void {
 	const visible = sources.map((source) => inspect(source, { depth: 12, maxArrayLength: null, maxStringLength: null })).join('\n');
-	for (const key of ALL_FIXTURE_KEYS) expect(visible).not.toContain(key);
+	for (const secret of ALL_FIXTURE_SECRETS) expect(visible).not.toContain(secret);
 }
 
 export function nodeResult(result: WorkflowRunResult, name = 'Node Under Test') {

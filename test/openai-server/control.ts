@@ -13,6 +13,11 @@ const FAULT_KINDS: readonly FaultKind[] = [
 	'reset_after',
 	'malformed_json',
 	'repeat_cursor',
+	'trickle',
+	'stall',
+	'reset_mid_body',
+	'empty_pages',
+	'echo_auth',
 ];
 
 export interface ControlTarget {

@@ -39,6 +39,17 @@ export const ALL_FIXTURE_KEYS = [
 	BAD_KEY,
 ] as const;
 
+/** A proxy login a careless user might put in the Base URL (http://user:password@host/v1): never to be shown. */
+export const PROXY_USER = 'proxyuser';
+export const PROXY_PASSWORD = 'Pr0xy-Passw0rd-n3ver-sh0wn';
+
+/** Everything the suite-wide scan and the tests look for: every key, the proxy password and its Basic token. */
+export const ALL_FIXTURE_SECRETS: readonly string[] = [
+	...ALL_FIXTURE_KEYS,
+	PROXY_PASSWORD,
+	btoa(`${PROXY_USER}:${PROXY_PASSWORD}`),
+];
+
 /** The only form in which a key may appear in errors, logs and recordings: 'sk-...' + its last 4 characters. */
 export function fingerprint(key: string): string {
 	return `sk-...${key.slice(-4)}`;

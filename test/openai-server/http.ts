@@ -50,6 +50,19 @@ export function sendJson(
 	response.end(text);
 }
 
+/**
+ * Paths under /web/ stand for a Base URL that points at a web site instead of the API (a site's 404 page,
+ * a proxy's error page): they answer HTML, as such pages do.
+ */
+export const WEB_PAGE_PREFIX = '/web/';
+export const NOT_FOUND_PAGE =
+	'<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The page you asked for does not exist.</p></body></html>\n';
+
+export function sendHtml(response: ServerResponse, status: number, html: string): void {
+	response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+	response.end(html);
+}
+
 export function delay(ms: number): Promise<void> {
 	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: runs in plain Node, never inside n8n */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, bearerKey, singleHeader } from './auth';
@@ -7,13 +7,13 @@ import { handleControl } from './control';
 import { faultError, isErrorFault } from './faultResponses';
 import { FaultRules, pickDelay } from './faults';
 import { fingerprint } from './fixtures';
-import { delay, parseBodyForRecord, parseQuery, readBody, sendJson } from './http';
+import { NOT_FOUND_PAGE, WEB_PAGE_PREFIX, delay, parseBodyForRecord, parseQuery, readBody, requestId, sendHtml, sendJson } from './http';
 import { createRandom } from './random';
 import { PerKeyWindow } from './rateLimiter';
 import { redactKeys } from './redact';
 import { respond, type Limits } from './respond';
 import { seedWorld } from './seed';
-import type { OpenAiTestServer, RecordedRequest, TestServerOptions } from './types';
+import type { FaultRule, OpenAiTestServer, RecordedRequest, TestServerOptions } from './types';
 
 const RUNTIME_STREAM = 0x9e3779b9;
 
@@ -36,6 +36,7 @@ export async function startOpenAiTestServer(
 	};
 	const requests: RecordedRequest[] = [];
 	const faults = new FaultRules();
+	let emptyPages = 0;
 	const limits: Limits = {
 		adminRateLimitPerMinute: options.adminRateLimitPerMinute,
 		adminWindow: new PerKeyWindow(),
@@ -69,6 +70,11 @@ export async function startOpenAiTestServer(
 		};
 		requests.push(record);
 
+		if (url.pathname.startsWith(WEB_PAGE_PREFIX)) {
+			record.status = 404;
+			return sendHtml(response, 404, NOT_FOUND_PAGE);
+		}
+
 		const matched = faults.match({
 			method,
 			path: url.pathname,
@@ -81,6 +87,10 @@ export async function startOpenAiTestServer(
 		if (fault) record.fault = fault.kind;
 
 		if (fault?.kind === 'reset_before') return request.socket.destroy();
+		if (fault?.kind === 'echo_auth') {
+			record.status = 401;
+			return sendJson(response, 401, JSON.stringify(echoAuthBody(request)));
+		}
 		if (fault && isErrorFault(fault)) {
 			const error = faultError(fault, organizationForMessage(request, world), modelOf(record.body));
 			record.status = error.status;
@@ -94,7 +104,8 @@ export async function startOpenAiTestServer(
 				query: parseQuery(url.searchParams),
 				headers: request.headers,
 				rawBody,
-				repeatCursor: fault?.kind === 'repeat_cursor',
+				// An empty page's fresh cursor is unknown to the list: like the cursor bug, the list then ignores `after`.
+				repeatCursor: fault?.kind === 'repeat_cursor' || fault?.kind === 'empty_pages',
 			},
 			world,
 			limits,
@@ -111,6 +122,15 @@ export async function startOpenAiTestServer(
 			);
 		}
 		record.status = result.status;
+		if (fault?.kind === 'empty_pages' && result.status === 200) {
+			emptyPages++;
+			const last = fault.nullCursor ? null : `proj_empty${emptyPages}`;
+			const body = { object: 'list', data: [], first_id: last, last_id: last, has_more: true };
+			return sendJson(response, 200, JSON.stringify(body), result.headers);
+		}
+		if (fault?.kind === 'trickle' || fault?.kind === 'stall' || fault?.kind === 'reset_mid_body') {
+			return misbehave(fault, response, result.status, text, result.headers);
+		}
 		sendJson(response, result.status, text, result.headers);
 	};
 
@@ -161,6 +181,61 @@ export async function startOpenAiTestServer(
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/** A proxy-like 401 that repeats what the client sent to log in: a client must never show it unredacted. */
+function echoAuthBody(request: IncomingMessage) {
+	const authorization = singleHeader(request.headers.authorization) ?? '(none)';
+	const basic = /^Basic\s+(\S+)/i.exec(authorization);
+	const login = basic ? ` as "${Buffer.from(basic[1], 'base64').toString('utf8')}"` : '';
+	return {
+		error: {
+			message: `Login${login} refused for http://${request.headers.host ?? ''}${request.url ?? ''} (Authorization: ${authorization})`,
+			type: 'invalid_request_error',
+			param: null,
+			code: 'invalid_api_key',
+		},
+	};
+}
+
+/** Answers that start well and then go wrong on the wire: the body trickles, never comes, or is cut off. */
+function misbehave(
+	fault: Extract<FaultRule, { kind: 'trickle' | 'stall' | 'reset_mid_body' }>,
+	response: ServerResponse,
+	status: number,
+	text: string,
+	headers: Record<string, string> = {},
+): void {
+	const head = {
+		'content-type': 'application/json',
+		'content-length': String(Buffer.byteLength(text)),
+		'x-request-id': requestId(),
+		...headers,
+	};
+	if (fault.kind === 'stall') {
+		if (fault.headers !== false) {
+			response.writeHead(status, head);
+			response.flushHeaders();
+		}
+		return;
+	}
+	response.writeHead(status, head);
+	if (fault.kind === 'reset_mid_body') {
+		response.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => {
+			response.socket?.destroy();
+		});
+		return;
+	}
+	let sent = 0;
+	const timer = setInterval(() => {
+		if (response.destroyed || sent >= text.length) {
+			clearInterval(timer);
+			if (!response.destroyed) response.end();
+			return;
+		}
+		response.write(text.charAt(sent++));
+	}, fault.byteMs ?? 1000);
+	response.on('close', () => clearInterval(timer));
 }
 
 function recordHeaders(request: IncomingMessage): Record<string, string> {

@@ -100,6 +100,16 @@ export type FaultRule = {
 	| { kind: 'reset_after' }
 	| { kind: 'malformed_json' }
 	| { kind: 'repeat_cursor' }
+	/** the answer's status and headers at once, then its body one byte every `byteMs` (default 1000) */
+	| { kind: 'trickle'; byteMs?: number }
+	/** nothing after the status and headers (or, with `headers: false`, nothing at all) until the client gives up */
+	| { kind: 'stall'; headers?: boolean }
+	/** the status, headers and half the body, then the connection is cut */
+	| { kind: 'reset_mid_body' }
+	/** a successful list answers no data, `has_more: true` and a fresh `last_id` (or `null` with `nullCursor`) */
+	| { kind: 'empty_pages'; nullCursor?: boolean }
+	/** 401 whose message repeats the Authorization header and any user:password sent (like some proxies) */
+	| { kind: 'echo_auth' }
 );
 
 export type FaultKind = FaultRule['kind'];

@@ -32,9 +32,11 @@ describe('the error table', () => {
 			context({ apiKey: userKey, path: '/models', organizationId: 'org-Other', organizationSource: 'credential', mismatchProof: 'works without organization' }),
 		);
 		expect(result.message).toBe(
-			'The API key is valid but does not belong to organization org-Other (checked: the same key works when no organization is sent)',
+			'The API key does not belong to organization org-Other (checked: the same key works when no organization is sent)',
 		);
-		expect(result.fix).toContain('Remove the Organization ID');
+		expect(result.fix).toBe(
+			'Remove the Organization ID from the credential, or use an API key from that organization. A key belongs to the organization it was created in.',
+		);
 		expect(result.details).toEqual(
 			expect.arrayContaining([
 				'HTTP status: 401',
@@ -59,6 +61,8 @@ describe('the error table', () => {
 		[{ status: 401, openAiCode: 'invalid_api_key', openAiMessage: 'Incorrect API key provided: sk-...EFGH.' }, { apiKey: userKey }, 'OpenAI does not recognise this API key'],
 		[{ status: 401, openAiCode: 'invalid_organization', openAiMessage: 'No such organization: org-Nope.' }, { organizationId: 'org-Nope', organizationSource: 'credential' as const }, 'Organization org-Nope does not exist or this key cannot see it'],
 		[{ status: 401, openAiCode: 'no_organization' }, {}, 'The owner of this API key is not a member of any OpenAI organization'],
+		[{ status: 401, openAiCode: 'mismatched_project', openAiMessage: 'OpenAI-Project header should match project for API key' }, { apiKey: userKey, path: '/models', projectId: 'proj_Other' }, 'The API key does not belong to project proj_Other'],
+		[{ status: 401, openAiCode: 'invalid_project', openAiMessage: 'No such project: proj_Gone in organization org-A.' }, { apiKey: userKey, path: '/models', projectId: 'proj_Gone' }, 'Project proj_Gone does not exist in this organization, or it is archived'],
 		[{ status: 401, openAiMessage: 'You have insufficient permissions for this operation. Missing scopes: api.management.read.' }, { apiKey: userKey }, 'This operation needs an OpenAI Admin API key'],
 		[{ status: 401, openAiMessage: 'You have insufficient permissions for this operation. Missing scopes: model.request.' }, { path: '/chat/completions' }, 'Chat and models need a project or user API key, not an Admin key'],
 		[{ status: 400, openAiCode: 'project_archived', openAiMessage: "Project 'proj_1' is archived." }, { subject: 'project proj_1' }, 'Project proj_1 is archived, and archived projects cannot be changed'],
@@ -86,6 +90,27 @@ describe('the error table', () => {
 		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(adminKey);
 		expect(error.description).toContain('OpenAI says: leaked sk-...ABCD');
 		expect(openAiErrorFacts(error)).toEqual({ status: 400, errorCode: 'project_archived' });
+	});
+
+	it("lays the description out for n8n's error panel: each fact on its own line, text escaped", () => {
+		const error = buildOpenAiApiError(
+			node,
+			failure({ status: 401, openAiCode: 'invalid_api_key', openAiMessage: 'Incorrect API key <provided>', requestId: 'req_123' }),
+			context(),
+		);
+		// The panel renders HTML: a plain "\n" collapses, so every line must end in <br>.
+		const lines = (error.description ?? '').split('<br>\n');
+		expect(lines[1]).toBe('');
+		expect(lines).toEqual(
+			expect.arrayContaining([
+				'HTTP status: 401',
+				'OpenAI says: Incorrect API key &lt;provided&gt; (code: invalid_api_key)',
+				'Request ID: req_123',
+				expect.stringMatching(/^Organization: /),
+				expect.stringMatching(/^API key: sk-\.\.\.\w{4} \(\w+ key\)$/),
+			]),
+		);
+		expect(error.description).not.toMatch(/[^>]\n/);
 	});
 
 	it('keeps its own message for connection failures instead of n8n\'s generic one', () => {

@@ -24,9 +24,9 @@ function headerText(headers: IDataObject, name: string): string | undefined {
  */
 export function billingFields(response: OpenAiResponse<ChatCompletion>): IDataObject {
 	return {
-		organizationId:
-			response.organizationId || headerText(response.headers, 'openai-organization') || null,
-		projectId: response.projectId || headerText(response.headers, 'openai-project') || null,
+		// "" when neither was sent nor named by OpenAI: a string either way, so IF/Filter string checks just work.
+		organizationId: response.organizationId || headerText(response.headers, 'openai-organization') || '',
+		projectId: response.projectId || headerText(response.headers, 'openai-project') || '',
 		requestId: response.requestId ?? null,
 	};
 }

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { openAiRequest } from '../../shared/transport';
-import { orderModelsForChat } from '../helpers/models';
+import { loadForPicker } from '../../shared/methods/pickerErrors';
+import { chatModelsFor } from '../helpers/models';
 import type { ModelEntry } from '../helpers/models';
 
 /**
@@ -15,25 +16,27 @@ function fixedOverride(this: ILoadOptionsFunctions, name: string): string {
 	return value.includes('{{') ? '' : value.trim();
 }
 
-/** The models this key may use under the organization and project the call itself will use. */
+/** The chat models this key may use under the organization and project the call itself will use. */
 export async function searchModels(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: '/models',
-		organizationId: fixedOverride.call(this, 'organizationId'),
-		projectId: fixedOverride.call(this, 'projectId'),
-		maxRetries: 1,
+	return await loadForPicker(this, async () => {
+		const response = await openAiRequest.call(this, {
+			method: 'GET',
+			path: '/models',
+			organizationId: fixedOverride.call(this, 'organizationId'),
+			projectId: fixedOverride.call(this, 'projectId'),
+			maxRetries: 1,
+		});
+		const { data } = (response.body ?? {}) as { data?: unknown };
+		const models = Array.isArray(data) ? (data as ModelEntry[]) : [];
+		return {
+			results: chatModelsFor(models, filter).map((model) => ({
+				name: model.id,
+				value: model.id,
+				url: `https://platform.openai.com/docs/models/${model.id}`,
+			})),
+		};
 	});
-	const { data } = (response.body ?? {}) as { data?: unknown };
-	const models = Array.isArray(data) ? (data as ModelEntry[]) : [];
-	return {
-		results: orderModelsForChat(models, filter).map((model) => ({
-			name: model.id,
-			value: model.id,
-			url: `https://platform.openai.com/docs/models/${model.id}`,
-		})),
-	};
 }

@@ -52,9 +52,22 @@ export function toCostItems(
 	);
 }
 
-/** Money is shown in cents; the exact sum stays beside it for anyone who needs fractions of a cent. */
+/**
+ * Amounts are in the currency's units (US dollars for "usd"). A total is rounded to the cent (2 decimals); the
+ * exact total keeps fractions of a cent, rounded to a millionth of the unit so that the float noise of adding many
+ * small amounts (24.303957999999994) does not show.
+ */
 export function roundToCents(value: number): number {
-	return Math.round((value + Number.EPSILON) * 100) / 100;
+	return roundTo(value, 2);
+}
+
+export function roundToMillionths(value: number): number {
+	return roundTo(value, 6);
+}
+
+function roundTo(value: number, decimals: number): number {
+	const rounded = Number(value.toFixed(decimals));
+	return Object.is(rounded, -0) ? 0 : rounded;
 }
 
 interface ProjectTotal {
@@ -85,7 +98,7 @@ export function summarizeCostsPerProject(items: CostItem[], range: TimeRange): I
 		projectId: total.projectId,
 		projectName: total.projectName,
 		totalAmount: roundToCents(total.exact),
-		totalAmountExact: total.exact,
+		totalAmountExact: roundToMillionths(total.exact),
 		currency: total.currency,
 		days: total.days.size,
 		startDate,

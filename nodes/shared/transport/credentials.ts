@@ -1,6 +1,24 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 
-export const CREDENTIAL_TYPE = 'openAiOrgApi';
+import { redactSecrets } from './redact';
+
+/** For chat (project and user keys), and for the OpenAI Projects node before version 2. */
+export const ORG_CREDENTIAL_TYPE = 'openAiOrgApi';
+/** For the OpenAI Projects node from version 2: an Admin key. */
+export const ADMIN_CREDENTIAL_TYPE = 'openAiAdminApi';
+export type CredentialType = typeof ORG_CREDENTIAL_TYPE | typeof ADMIN_CREDENTIAL_TYPE;
+
+/**
+ * Which of the two credentials a node reads. A node's description offers one per version, so the node
+ * carries at most one of them; a node with none yet is asked for the Admin one only when that is all
+ * its version offers (the Projects node, and its AI-agent tool form, from version 2).
+ */
+export function credentialTypeOf(node: INode): CredentialType {
+	const carried = node.credentials ?? {};
+	if (carried[ADMIN_CREDENTIAL_TYPE]) return ADMIN_CREDENTIAL_TYPE;
+	if (carried[ORG_CREDENTIAL_TYPE]) return ORG_CREDENTIAL_TYPE;
+	return /\.openAiProjects(Tool)?$/.test(node.type) && node.typeVersion >= 2 ? ADMIN_CREDENTIAL_TYPE : ORG_CREDENTIAL_TYPE;
+}
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export interface OpenAiOrgCredentials {
@@ -64,7 +82,11 @@ export function findCredentialProblem(values: OpenAiOrgCredentials): string | un
 		return `The Project ID "${values.projectId}" is not a project ID: it must look like proj_AbC123…, or leave it empty.`;
 	}
 	if (!/^https?:\/\/[^\s/]+/i.test(values.baseUrl)) {
-		return `The Base URL "${values.baseUrl}" is not an http(s) address. Use https://api.openai.com/v1 unless you go through a proxy.`;
+		return `The Base URL "${redactSecrets(values.baseUrl)}" is not an http(s) address. Use https://api.openai.com/v1 unless you go through a proxy.`;
+	}
+	if (/^https?:\/\/[^/?#]*@/i.test(values.baseUrl)) {
+		// n8n's request helper would turn them into `Authorization: Basic …`, replacing the Bearer API key.
+		return `The Base URL contains a user name or password (${redactSecrets(values.baseUrl)}). n8n would send them instead of the API key, so OpenAI would refuse every request. Remove them from the Base URL. For a proxy that needs a login, use the proxy settings of n8n or of the machine (the HTTP_PROXY / HTTPS_PROXY environment variables of n8n, which may carry the login), not credentials in the URL.`;
 	}
 	return undefined;
 }

@@ -1,8 +1,13 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { AUTH_PROBLEMS, KEY_PAGES } from '../authProblems';
+import type { AuthSubject } from '../authProblems';
 import { keyFingerprint, keyKind } from './credentials';
+import { explainInterruption, waitInWords } from './interruptions';
+import type { Interruption } from './interruptions';
 import { redactSecrets } from './redact';
+import { MAX_RETRY_AFTER_MS } from './retry';
 
 /** What went wrong on the wire, as much as is known. */
 export interface OpenAiFailure {
@@ -14,6 +19,11 @@ export interface OpenAiFailure {
 	openAiParam?: string | null;
 	requestId?: string;
 	malformedBody?: boolean;
+	/** OpenAI was reached, but its answer stalled past the Timeout or was cut off. */
+	interruption?: Interruption;
+	timeoutMs?: number;
+	/** A Retry-After longer than the node waits between retries. */
+	requestedWaitMs?: number;
 	retries: number;
 }
 
@@ -38,8 +48,7 @@ interface Explanation {
 }
 
 const PLATFORM_PAGES = {
-	projectCredentials: 'platform.openai.com/api-keys',
-	adminCredentials: 'platform.openai.com/settings/organization/admin-keys',
+	projectCredentials: KEY_PAGES.project,
 	billing: 'platform.openai.com/settings/organization/billing',
 };
 
@@ -50,15 +59,17 @@ function isAdminPath(path: string): boolean {
 function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const code = failure.openAiCode ?? '';
 	const text = failure.openAiMessage ?? '';
-	const org = ctx.organizationId;
-	const whereOrgIsSet =
-		ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : 'the credential\'s "Organization ID"';
+	// The same words as the credentials' Test button, with what only a run knows: the values and where they were set.
+	const subject: AuthSubject = {
+		organizationId: ctx.organizationId || undefined,
+		organizationField: ctx.organizationSource === 'node' ? 'the node\'s "Organization ID" field' : undefined,
+		projectId: ctx.projectId || undefined,
+	};
 
 	if (code === 'invalid_api_key' || /incorrect api key/i.test(text)) {
-		return {
-			message: 'OpenAI does not recognise this API key',
-			fix: `Copy the key again from ${keyKind(ctx.apiKey) === 'admin' ? PLATFORM_PAGES.adminCredentials : PLATFORM_PAGES.projectCredentials} into the credential: it may be incomplete, revoked or from another account.`,
-		};
+		const { message, fix } = AUTH_PROBLEMS.unknownKey();
+		const page = keyKind(ctx.apiKey) === 'admin' ? KEY_PAGES.admin : KEY_PAGES.project;
+		return { message, fix: `${fix} Keys are at ${page}.` };
 	}
 	if (code === 'mismatched_organization' || /does not belong to the specified organization/i.test(text)) {
 		if (ctx.mismatchProof === 'fails without organization') {
@@ -67,38 +78,24 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 				fix: `The key is refused even without an organization, so the key itself is wrong or revoked. Create a new key at ${PLATFORM_PAGES.projectCredentials} and paste it into the credential.`,
 			};
 		}
+		const { message, fix } = AUTH_PROBLEMS.mismatchedOrganization(subject);
 		const proof =
 			ctx.mismatchProof === 'works without organization'
 				? ' (checked: the same key works when no organization is sent)'
 				: '';
-		return {
-			message: `The API key is valid but does not belong to organization ${org || '(the one sent)'}${proof}`,
-			fix: `Remove the Organization ID from ${whereOrgIsSet}, or use an API key from organization ${org}. A key belongs to the organization (and project) it was created in.`,
-		};
+		return { message: `${message}${proof}`, fix };
 	}
 	if (code === 'invalid_organization' || /no such organization/i.test(text)) {
-		return {
-			message: `Organization ${org || '(the one sent)'} does not exist or this key cannot see it`,
-			fix: `Check the Organization ID in ${whereOrgIsSet} (platform.openai.com/settings/organization/general shows it), or leave it empty to use the key's own organization.`,
-		};
+		return AUTH_PROBLEMS.unknownOrganization(subject);
 	}
-	if (code === 'no_organization') {
-		return {
-			message: 'The owner of this API key is not a member of any OpenAI organization',
-			fix: 'Join or create an organization at platform.openai.com, then create a new key there.',
-		};
-	}
+	if (code === 'no_organization') return AUTH_PROBLEMS.noOrganization();
+	if (code === 'mismatched_project') return AUTH_PROBLEMS.mismatchedProject(subject);
+	if (code === 'invalid_project') return AUTH_PROBLEMS.unknownProject(subject);
 	if (/missing scopes?:\s*api\.(management|usage)/i.test(text) || (isAdminPath(ctx.path) && keyKind(ctx.apiKey) !== 'admin')) {
-		return {
-			message: 'This operation needs an OpenAI Admin API key',
-			fix: `Projects, costs and usage can only be managed with an Admin key (it starts with sk-admin-). Create one at ${PLATFORM_PAGES.adminCredentials} (organization owners only) and use it in the credential for this node. Project and user keys cannot do this.`,
-		};
+		return AUTH_PROBLEMS.adminKeyNeeded();
 	}
 	if (!isAdminPath(ctx.path) && keyKind(ctx.apiKey) === 'admin') {
-		return {
-			message: 'Chat and models need a project or user API key, not an Admin key',
-			fix: `Admin keys (sk-admin-…) only manage the organization. Create a project key at ${PLATFORM_PAGES.projectCredentials} and use it in the credential for this node.`,
-		};
+		return AUTH_PROBLEMS.chatKeyNeeded();
 	}
 	return {
 		message: 'OpenAI refused the API key for this request',
@@ -130,6 +127,8 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const retried = failure.retries > 0 ? ` after ${failure.retries} retr${failure.retries === 1 ? 'y' : 'ies'}` : '';
 	if (failure.status === undefined) {
+		const interrupted = explainInterruption(failure);
+		if (interrupted) return interrupted;
 		return {
 			message: `Could not reach OpenAI at ${ctx.baseUrl}${retried}`,
 			fix: `The connection failed (${failure.connectionCode ?? 'no answer'}). Check the Base URL in the credential, the network and any proxy, then try again.`,
@@ -166,7 +165,7 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			}
 			return {
 				message: `OpenAI's rate limit was reached${retried}`,
-				fix: 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
+				fix: (failure.requestedWaitMs === undefined ? '' : `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits between retries (at most ${MAX_RETRY_AFTER_MS / 1000} s), so run it again after that. `) + 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
 			};
 		default:
 			if ((failure.status ?? 0) >= 500) {
@@ -206,10 +205,23 @@ export function describeOpenAiError(failure: OpenAiFailure, ctx: RequestContext)
 	if (ctx.projectId) details.push(`Project: ${ctx.projectId}`);
 	details.push(`API key: ${keyFingerprint(ctx.apiKey)} (${keyKind(ctx.apiKey)} key)`);
 	return {
-		message: redactSecrets(message, ctx.apiKey),
-		fix: redactSecrets(fix, ctx.apiKey),
-		details: details.map((line) => redactSecrets(line, ctx.apiKey)),
+		message: redactSecrets(message, ctx),
+		fix: redactSecrets(fix, ctx),
+		details: details.map((line) => redactSecrets(line, ctx)),
 	};
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * n8n's error panel renders a description as (sanitized) HTML, so plain line breaks collapse into one paragraph.
+ * Each fact gets its own line with <br> (one of the tags the panel keeps), the fix a paragraph of its own; the
+ * newline after each <br> keeps the text readable where it is shown as plain text (logs, JSON, the CLI).
+ */
+export function layoutDescription(fix: string, details: string[]): string {
+	return [escapeHtml(fix), '', ...details.map(escapeHtml)].join('<br>\n');
 }
 
 export function buildOpenAiApiError(
@@ -225,14 +237,14 @@ export function buildOpenAiApiError(
 		// Not `status`/`code`: n8n would read those as an HTTP code and swap in its generic message.
 		httpStatus: failure.status ?? null,
 		openAiCode: failure.openAiCode ?? failure.connectionCode ?? null,
-		openAiMessage: failure.openAiMessage ? redactSecrets(failure.openAiMessage, ctx.apiKey) : null,
+		openAiMessage: failure.openAiMessage ? redactSecrets(failure.openAiMessage, ctx) : null,
 		requestId: failure.requestId ?? null,
 		organization: ctx.organizationId || null,
 		apiKey: keyFingerprint(ctx.apiKey),
 	};
 	return new NodeApiError(node, response, {
 		message,
-		description: [fix, '', ...details].join('\n'),
+		description: layoutDescription(fix, details),
 		httpCode: failure.status === undefined ? undefined : String(failure.status),
 		itemIndex,
 	});

@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { loadCredentials, openAiRequest } from './request';
 import type { OpenAiFunctions, OpenAiRequest, OpenAiResponse } from './request';
@@ -7,6 +7,8 @@ import type { OpenAiFunctions, OpenAiRequest, OpenAiResponse } from './request';
 /** OpenAI's largest page of a `limit`/`after` list: the fewest requests for a full list. */
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES = 10_000;
+/** Empty pages in a row that still say `has_more` before the walk stops: one or two can happen, more is a fault. */
+export const EMPTY_PAGES_TOLERATED = 2;
 
 interface Page {
 	data?: IDataObject[];
@@ -39,6 +41,11 @@ const PAGE_TOKEN: PageStyle = {
 
 export interface PagedRequest extends Omit<OpenAiRequest, 'method' | 'body'> {
 	maxPages?: number;
+	/**
+	 * At most this many items will be read from the walk (a Limit without filters). Every honest page holds at
+	 * least one item, so the walk then stops after this many pages (plus the empty ones tolerated) at the latest.
+	 */
+	wanted?: number;
 }
 
 export interface CursorListRequest extends PagedRequest {
@@ -55,10 +62,17 @@ async function* walkPages(
 	style: PageStyle,
 	request: PagedRequest,
 ): AsyncGenerator<IDataObject[]> {
-	const { maxPages = DEFAULT_MAX_PAGES, ...rest } = request;
+	const { maxPages: askedMaxPages = DEFAULT_MAX_PAGES, wanted, ...rest } = request;
+	const maxPages =
+		wanted !== undefined && Number.isFinite(wanted)
+			? Math.min(askedMaxPages, Math.max(1, Math.ceil(wanted)) + EMPTY_PAGES_TOLERATED)
+			: askedMaxPages;
 	const credentials = rest.credentials ?? (await loadCredentials.call(this, rest.itemIndex));
 	const seenCursors = new Set<string>();
 	let cursor: string | undefined;
+	let emptyInARow = 0;
+	const stop = (message: string, description: string, facts: JsonObject) =>
+		new NodeApiError(this.getNode(), facts, { message, description, itemIndex: rest.itemIndex });
 	for (let pageNumber = 1; ; pageNumber++) {
 		const qs: IDataObject = { ...rest.qs };
 		if (cursor !== undefined) qs[style.cursorParameter] = cursor;
@@ -70,27 +84,36 @@ async function* walkPages(
 		yield data;
 		if (!body.has_more) return;
 
+		emptyInARow = data.length === 0 ? emptyInARow + 1 : 0;
+		if (emptyInARow > EMPTY_PAGES_TOLERATED) {
+			throw stop(
+				`OpenAI kept answering empty pages that say there is more, so the ${style.noun} was stopped`,
+				`${emptyInARow} pages in a row of ${rest.path} (up to page ${pageNumber}) had no data but said there is more. Stopped to avoid an endless walk; nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
+				{ page: pageNumber, emptyPagesInARow: emptyInARow },
+			);
+		}
 		const next = style.nextCursor(body, data);
-		if (next === undefined || seenCursors.has(next)) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ cursor: next ?? null, page: pageNumber },
-				{
-					message: `OpenAI kept returning the same page, so the ${style.noun} was stopped`,
-					description: `Page ${pageNumber} of ${rest.path} said there is more after "${next ?? '(nothing)'}", which was already read. Stopped to avoid an endless loop; nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
-					itemIndex: rest.itemIndex,
-				},
+		if (next === undefined) {
+			throw stop(
+				`OpenAI said there is more of the ${style.noun} but not where it continues, so it was stopped`,
+				`Page ${pageNumber} of ${rest.path} said there is more but gave no cursor to continue from. Nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
+				{ cursor: null, page: pageNumber },
+			);
+		}
+		if (seenCursors.has(next)) {
+			throw stop(
+				`OpenAI kept returning the same page, so the ${style.noun} was stopped`,
+				`Page ${pageNumber} of ${rest.path} said there is more after "${next}", which was already read. Stopped to avoid an endless loop; nothing was returned. This is a fault on the API's (or a proxy's) side: try again later.`,
+				{ cursor: next, page: pageNumber },
 			);
 		}
 		if (pageNumber >= maxPages) {
-			throw new NodeApiError(
-				this.getNode(),
+			throw stop(
+				`The ${style.noun} is longer than ${maxPages} pages, so it was stopped`,
+				wanted !== undefined && Number.isFinite(wanted)
+					? `${wanted} item${wanted === 1 ? '' : 's'} never need${wanted === 1 ? 's' : ''} more than ${maxPages} pages of ${rest.path}; the API kept saying there is more. Try again later.`
+					: `${style.narrowDown} to read less of ${rest.path}.`,
 				{ page: pageNumber },
-				{
-					message: `The ${style.noun} is longer than ${maxPages} pages, so it was stopped`,
-					description: `${style.narrowDown} to read less of ${rest.path}.`,
-					itemIndex: rest.itemIndex,
-				},
 			);
 		}
 		seenCursors.add(next);

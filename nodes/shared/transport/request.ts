@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	CREDENTIAL_TYPE,
+	credentialTypeOf,
 	findCredentialProblem,
 	isOrganizationId,
 	isProjectId,
@@ -17,12 +17,15 @@ import {
 	readCredentialValues,
 } from './credentials';
 import type { OpenAiOrgCredentials } from './credentials';
+import { startDeadline, withDeadline } from './deadline';
 import { buildOpenAiApiError } from './errors';
 import type { OpenAiFailure, RequestContext } from './errors';
+import { classifyInterruption } from './interruptions';
 import {
 	DEFAULT_MAX_RETRIES,
 	connectionErrorCode,
 	isRetryableStatus,
+	requestedWaitBeyondCapMs,
 	retryDelayMs,
 	serverRetryAdvice,
 	surelyNotProcessed,
@@ -77,6 +80,8 @@ interface RawResponse {
 type Attempt = { response: RawResponse } | { failure: OpenAiFailure };
 
 const DEFAULT_TIMEOUT_MS = 300_000;
+/** n8n's idle timer fires this much after the deadline, so that the deadline decides and names what happened. */
+const IDLE_TIMER_SLACK_MS = 1_000;
 
 /** The credential read once: its checked values, and the decrypted form n8n's request helper takes as is. */
 export interface LoadedCredentials {
@@ -85,14 +90,15 @@ export interface LoadedCredentials {
 }
 
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
-	const data = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const type = credentialTypeOf(this.getNode());
+	const data = await this.getCredentials(type, itemIndex);
 	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	const reference = this.getNode().credentials?.[type];
 	return {
 		values,
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },
 	};
 }
 
@@ -170,13 +176,24 @@ async function send(
 	options: IHttpRequestOptions,
 	retries: number,
 ): Promise<Attempt> {
+	// Timeout bounds the whole attempt, first byte to last; n8n's own `timeout` (an idle timer) is only a fallback.
+	const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
+	const deadline = startDeadline(this, timeoutMs);
+	const call = withDeadline(this, { ...options, timeout: timeoutMs + IDLE_TIMER_SLACK_MS }, deadline);
 	try {
 		// Handing over the credential already read spares n8n a second database read and decryption per request.
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } },
-		})) as RawResponse;
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			call.caller,
+			credentials.decrypted.type,
+			call.options,
+			{ credentialsDecrypted: { ...credentials.decrypted, data: { ...credentials.decrypted.data } } },
+		)) as RawResponse;
 		return { response };
 	} catch (error) {
+		// The user stopped the execution: nothing to retry or explain.
+		if (deadline.cancelled()) return { failure: { connectionCode: 'CANCELLED', interruption: 'cancelled', retries } };
+		const interrupted = classifyInterruption(error, deadline, timeoutMs);
+		if (interrupted) return { failure: { ...interrupted, retries } };
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
 	}
 }
@@ -276,11 +293,13 @@ export async function openAiRequest<T = IDataObject>(
 				};
 			} else {
 				failure = failureFromResponse(response, attempt);
+				if (failure.status === 429) failure.requestedWaitMs = requestedWaitBeyondCapMs(headers);
 			}
 		} else {
 			failure = result.failure;
 		}
 
+		if (failure.interruption === 'cancelled') throw buildOpenAiApiError(this.getNode(), failure, context, itemIndex);
 		const canRetryKind =
 			failure.status === undefined
 				? failure.connectionCode !== 'UNKNOWN'

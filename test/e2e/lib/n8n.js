@@ -192,7 +192,12 @@ async function loadedTypes(baseUrl, cookie) {
 		return await response.json();
 	};
 	const [nodes, credentials] = await Promise.all([get('nodes.json'), get('credentials.json')]);
-	return { nodes: nodes.map((node) => node.name), credentials: credentials.map((credential) => credential.name) };
+	return {
+		nodes: nodes.map((node) => node.name),
+		credentials: credentials.map((credential) => credential.name),
+		/** The node descriptions as the editor receives them, for checks on versions and credentials. */
+		descriptions: nodes,
+	};
 }
 
 /**

@@ -5,6 +5,9 @@
  * grandchildren too (npx, n8n's task runners, Chromium's helpers).
  */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const running = new Set();
 
@@ -19,13 +22,14 @@ function stopProcessGroup(child, signal = 'SIGTERM') {
 
 /** Starts a long-running process (server, n8n start, Chromium). Output is kept for diagnosis. */
 function startProcess(command, args, options = {}) {
-	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const { stdoutFd, ...spawnOptions } = options;
+	const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
 	running.add(child);
 	child.output = '';
 	const keep = (chunk) => {
 		child.output = (child.output + chunk.toString()).slice(-200_000);
 	};
-	child.stdout.on('data', keep);
+	child.stdout?.on('data', keep);
 	child.stderr.on('data', keep);
 	child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 	child.exited.then(() => running.delete(child));
@@ -57,21 +61,33 @@ function waitForOutput(child, pattern, timeoutMs) {
 }
 
 /** Runs a command to its end; never rejects on a non-zero exit, which callers often expect. */
-/** `showProgress`: the command's stderr also goes to ours as it comes (long installs say what they are doing). */
+/**
+ * Runs a command to its end. `showProgress`: its stderr also goes to ours as it comes (long installs say what they
+ * are doing). Its stdout goes to a file, not a pipe: a program that prints a large result and then
+ * calls process.exit (as `n8n execute --rawOutput` does) loses the tail of what it wrote to a pipe nobody has read
+ * yet, which happened on a busy machine; writes to a file are complete when the process ends.
+ */
 async function runCommand(command, args, options = {}) {
 	const { timeoutMs = 120_000, showProgress = false, ...spawnOptions } = options;
-	const child = startProcess(command, args, spawnOptions);
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk) => (stdout += chunk));
-	child.stderr.on('data', (chunk) => {
-		stderr += chunk;
-		if (showProgress) process.stderr.write(chunk);
-	});
-	const timer = setTimeout(() => stopProcessGroup(child, 'SIGKILL'), timeoutMs);
-	const { code, signal } = await child.exited;
-	clearTimeout(timer);
-	return { code: code ?? (signal ? 128 : 1), signal, stdout, stderr };
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-run-'));
+	const file = path.join(folder, 'stdout');
+	const stdoutFd = fs.openSync(file, 'w');
+	try {
+		const child = startProcess(command, args, { ...spawnOptions, stdoutFd });
+		let stderr = '';
+		child.stderr.on('data', (chunk) => {
+			stderr += chunk;
+			if (showProgress) process.stderr.write(chunk);
+		});
+		const timer = setTimeout(() => stopProcessGroup(child, 'SIGKILL'), timeoutMs);
+		const { code, signal } = await child.exited;
+		clearTimeout(timer);
+		const stdout = fs.readFileSync(file, 'utf8');
+		return { code: code ?? (signal ? 128 : 1), signal, stdout, stderr };
+	} finally {
+		fs.closeSync(stdoutFd);
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 async function stopProcess(child, graceMs = 5000) {
@@ -85,10 +101,18 @@ async function stopAllProcesses() {
 	await Promise.all([...running].map((child) => stopProcess(child)));
 }
 
+let stopSignal;
+
+/** The signal (Ctrl-C, kill) that is stopping everything, if one is: a child that ends then was stopped by us. */
+function stopRequested() {
+	return stopSignal;
+}
+
 /** Ctrl-C, kill and crashes still stop every child before this process ends; `afterStop` then cleans up. */
 function stopAllOnExit(afterStop) {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(signal, () => {
+			stopSignal = signal;
 			stopAllProcesses()
 				.then(() => afterStop?.(signal))
 				.finally(() => process.exit(130));
@@ -99,4 +123,4 @@ function stopAllOnExit(afterStop) {
 	});
 }
 
-module.exports = { startProcess, waitForOutput, runCommand, stopProcess, stopAllProcesses, stopAllOnExit };
+module.exports = { startProcess, waitForOutput, runCommand, stopProcess, stopAllProcesses, stopAllOnExit, stopRequested };

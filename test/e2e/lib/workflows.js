@@ -29,13 +29,14 @@ function runnableFromCli(workflow) {
 	return { workflow: { ...workflow, nodes }, swapped };
 }
 
-/** Points every node of the package at the e2e credential for its kind of key. */
+/** Points every node of the package at the e2e credential for its kind of key, under that credential's type. */
 function bindCredentials(workflow, credentialForNodeType, credentials) {
 	const byId = new Map(credentials.map((credential) => [credential.id, credential]));
 	const nodes = workflow.nodes.map((node) => {
 		const id = credentialForNodeType[node.type];
 		if (!id) return node;
-		return { ...node, credentials: { ...node.credentials, openAiOrgApi: { id, name: byId.get(id).name } } };
+		const { type, name } = byId.get(id);
+		return { ...node, credentials: { [type]: { id, name } } };
 	});
 	return { ...workflow, nodes };
 }

@@ -1,5 +1,9 @@
 'use strict';
-/** The OpenAI Projects node inside a real n8n: the test server starts with 537 extra Acme projects. */
+/**
+ * The OpenAI Projects node inside a real n8n: the test server starts with 537 extra Acme projects.
+ * Most workflows here are version 1 nodes with an "OpenAI Organization API" credential, as workflows built
+ * before the "OpenAI Admin API" credential are stored: they must keep running. The v2 ones use the Admin credential.
+ */
 const { itemsJson, why, succeeded, failedWith, apiRequests, header } = require('../lib/expectations');
 
 const LIST = '/v1/organization/projects';
@@ -71,6 +75,19 @@ module.exports = [
 		verify({ run, requests, check }) {
 			check('a project key on the Projects node fails with "needs an OpenAI Admin API key"', failedWith(run, 'OpenAI Projects', /needs an OpenAI Admin API key/), why(run));
 			check('a refused key is not retried', apiRequests(requests, 'GET', LIST).length === 1, `${requests.length} requests`);
+		},
+	},
+	{
+		workflow: 'projects-v2-admin-credential.json',
+		verify({ run, requests, check }) {
+			check('a version 2 node with an OpenAI Admin API credential lists projects', succeeded(run) && itemsJson(run, 'OpenAI Projects').length === 5, why(run));
+			check('the Admin credential signs with its key and sends no organization or project header', apiRequests(requests, 'GET', LIST).every((r) => header(r, 'openai-organization') === undefined && header(r, 'openai-project') === undefined));
+		},
+	},
+	{
+		workflow: 'projects-v2-project-key.json',
+		verify({ run, check }) {
+			check('a version 2 node whose Admin credential holds a project key fails with "needs an OpenAI Admin API key"', failedWith(run, 'OpenAI Projects', /^This operation needs an OpenAI Admin API key$/), why(run));
 		},
 	},
 	{

@@ -42,7 +42,7 @@ describe('what the user sees when OpenAI refuses', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			`The API key is valid but does not belong to organization ${ORG_GLOBEX} (checked: the same key works when no organization is sent)`,
+			`The API key does not belong to organization ${ORG_GLOBEX} (checked: the same key works when no organization is sent)`,
 		);
 		expect(result.error?.description).toMatch(/the node's "Organization ID" field/);
 		expect(result.error?.description).toContain('sk-...');

@@ -104,8 +104,8 @@ describe('the request the node sends for one item', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(result.nodes[NODE_NAME].items[0]).toMatchObject({
 			content: 'Paris',
-			organizationId: null,
-			projectId: null,
+			organizationId: '',
+			projectId: '',
 		});
 	});
 });

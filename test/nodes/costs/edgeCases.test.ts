@@ -85,14 +85,17 @@ describe('Cost reports against answers the test server never gives', () => {
 		}
 	});
 
-	it('stops with the same error when OpenAI says there is more but gives no next page', async () => {
+	it('stops with a plain error when OpenAI says there is more but gives no next page', async () => {
 		const stub = await startStubServer(() => ({ object: 'page', data: [], has_more: true, next_page: null }));
 		try {
 			const result = await runNode(stub.asServer, {
 				parameters: { resource: 'usage', operation: 'getAll', timeRange: 'yesterday' },
 				credential: admin,
 			});
-			expect(nodeResult(result).error?.message).toBe('OpenAI kept returning the same page, so the report was stopped');
+			expect(nodeResult(result).error?.message).toBe(
+				'OpenAI said there is more of the report but not where it continues, so it was stopped',
+			);
+			expect(nodeResult(result).error?.description).not.toContain('(nothing)');
 		} finally {
 			await stub.close();
 		}

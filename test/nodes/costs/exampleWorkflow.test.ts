@@ -20,7 +20,7 @@ describe(`The example workflow ${EXAMPLE}`, () => {
 
 	(canRun ? it : it.skip)('lists last week\'s total per project, most expensive first', async () => {
 		const result = await runWorkflow(loadWorkflow(EXAMPLE), {
-			credentials: { oaiOrgAdminKey01: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } },
+			credentials: { oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } },
 		});
 
 		expect(result.error).toBeUndefined();

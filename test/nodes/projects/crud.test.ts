@@ -291,6 +291,9 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 			expect(outputs[1].json).toEqual(
 				expect.objectContaining({ error: 'The Default project cannot be renamed or archived', httpCode: '400' }),
 			);
+			// The error item carries the description as plain lines, not the error panel's <br> layout.
+			expect(outputs[1].json.description).toMatch(/\nHTTP status: 400\n/);
+			expect(outputs[1].json.description).not.toContain('<br>');
 			expect(outputs[2].json.error).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
 			expect(outputs[3].json).toEqual(expect.objectContaining({ id: second.id, status: 'archived' }));
 			expectNoFullKeyIn(result);

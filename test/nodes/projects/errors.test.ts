@@ -46,7 +46,7 @@ describe('OpenAI Projects: errors a user can act on, and retries', () => {
 			credential: { apiKey: ADMIN_KEY_ACME, organizationId: ORG_GLOBEX },
 		});
 		expect(result.error?.message).toBe(
-			`The API key is valid but does not belong to organization ${ORG_GLOBEX} (checked: the same key works when no organization is sent)`,
+			`The API key does not belong to organization ${ORG_GLOBEX} (checked: the same key works when no organization is sent)`,
 		);
 		expect(result.error?.description).toContain('Remove the Organization ID from the credential');
 		expect(result.error?.description).toContain(`Organization: ${ORG_GLOBEX} (from the credential)`);
@@ -75,7 +75,8 @@ describe('OpenAI Projects: errors a user can act on, and retries', () => {
 		[{ organizationId: 'acme' }, 'The Organization ID "acme" is not an organization ID'],
 		[{ projectId: 'project-1' }, 'The Project ID "project-1" is not a project ID'],
 	])('refuses a malformed credential %j before any request', async (change, message) => {
-		const result = await runNode(server, { parameters: listOne, credential: { apiKey: USER_KEY_MULTI, ...change } });
+		// Version 1 with the Organization credential: the Admin credential has no Project ID.
+		const result = await runNode(server, { parameters: listOne, typeVersion: 1, credential: { apiKey: USER_KEY_MULTI, ...change } });
 		expect(result.error?.message).toContain(message);
 		expect(server.requests).toHaveLength(0);
 	});

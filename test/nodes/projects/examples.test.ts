@@ -21,7 +21,7 @@ describe('The example workflows for projects', () => {
 		{ name: 'Old Prototype', created_at: now - 500 * DAY, status: 'archived' as const, archived_at: now - 200 * DAY },
 		{ name: 'Finance Summarizer', created_at: now - 2 * DAY },
 	];
-	const credentials = () => ({ oaiOrgAdminKey01: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
+	const credentials = () => ({ oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
 
 	beforeAll(async () => {
 		server = await startOpenAiTestServer({ projects: seeded });

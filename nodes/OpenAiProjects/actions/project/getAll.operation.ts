@@ -153,10 +153,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filter = readFilter.call(this, itemIndex);
 	const tuning = getRequestTuning.call(this, itemIndex);
 	const projects: IDataObject[] = [];
+	const filtersNothing =
+		filter.status === 'any' && filter.createdAfter === undefined && filter.createdBefore === undefined && !filter.nameContains;
 	const pages = listPages.call(this, {
 		path: '/organization/projects',
 		qs: filter.includeArchived ? { include_archived: true } : {},
 		itemIndex,
+		// Without filters every item read is kept, so a Limit bounds the pages too.
+		wanted: filtersNothing ? limit : undefined,
 		...tuning,
 	});
 	for await (const page of pages) {

@@ -1,0 +1,49 @@
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { authenticateOpenAi } from '../nodes/shared/authenticate';
+import { credentialTest } from '../nodes/shared/credentialTest';
+
+/** For the OpenAI Projects node: an Admin key, which manages projects, costs and usage. */
+export class OpenAiAdminApi implements ICredentialType {
+	name = 'openAiAdminApi';
+
+	displayName = 'OpenAI Admin API';
+
+	icon: Icon = { light: 'file:openAiAdmin.svg', dark: 'file:openAiAdmin.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-openai-org/n8n-nodes-openai-org#credentials-openai-admin-api-and-openai-organization-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'sk-admin-…',
+			description:
+				'An Admin key (sk-admin-…), which organization owners create at platform.openai.com/settings/organization/admin-keys',
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'organizationId',
+			type: 'string',
+			default: '',
+			placeholder: 'org-…',
+			hint: 'Usually empty: an Admin key belongs to one organization.',
+			description: 'Sent as the OpenAI-Organization header. Empty sends no header.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.openai.com/v1',
+			description: 'Change only for a proxy or a local test server. It ends in /v1.',
+		},
+	];
+
+	authenticate = authenticateOpenAi;
+
+	test: ICredentialTestRequest = credentialTest('admin');
+}
