@@ -49,6 +49,9 @@ function n8nEnvironment({ userFolder, encryptionKey, port, brokerPort }) {
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		GENERIC_TIMEZONE: 'UTC',
+		// n8n's CLI commands exit without disposing the isolated-vm expression engine, which crashes n8n 2.41 at exit
+		// (SIGSEGV after a complete result): lib/disposeIsolatesOnExit.js disposes it first. See that file.
+		NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(__dirname, 'disposeIsolatesOnExit.js'))}`].filter(Boolean).join(' '),
 	};
 }
 
