@@ -73,6 +73,7 @@ NODE_VERSION="$("$NODE_BIN" --version)"
 # @confluentinc/kafka-javascript (n8n-nodes-base's Kafka nodes, n8n >= 2.3x) downloads a prebuilt binary from GitHub
 # and otherwise builds librdkafka, by default fetching zlib, OpenSSL, zstd and curl sources from the internet. Its own
 # switch CKJS_LINKING=dynamic builds it against the system's libraries instead (Debian's zlib1g-dev, libssl-dev).
+# That build is left out unless N8N_BUILD_KAFKA=1 (see SKIPPED_BUILDS below).
 export CKJS_LINKING="${CKJS_LINKING:-dynamic}"
 run_npm() {
   if [ -n "$NODE_DIR" ]; then
@@ -107,6 +108,43 @@ finish() {
   printf 'entry {"n8n":"%s","node":"%s","nodeBinary":"%s","dir":"%s"}\n' "$1" "$NODE_VERSION" "$NODE_BIN" "$2"
   echo "$3"
   exit 0
+}
+
+# Packages whose install script (a native build) is left out. @confluentinc/kafka-javascript is the client of n8n's
+# Kafka nodes (n8n-nodes-base >= 2.3x; only nodes/Kafka/v2/transport loads it, when a workflow runs a Kafka node).
+# There is no prebuilt binary this machine may download, so its script compiles librdkafka, minutes of the install;
+# n8n starts, loads its node types and runs every other node without it. N8N_BUILD_KAFKA=1 builds it (against the
+# system's libraries, see CKJS_LINKING above).
+SKIPPED_BUILDS=""
+[ "${N8N_BUILD_KAFKA:-}" = 1 ] || SKIPPED_BUILDS="@confluentinc/kafka-javascript"
+
+# scripted_packages LOCKFILE skipped|kept: the names of the installed packages that have an install script and are
+# (skipped) or are not (kept) in SKIPPED_BUILDS, one space between them.
+scripted_packages() {
+  node -e '
+    const [file, which, skip] = process.argv.slice(1);
+    const skipped = new Set(skip.split(" ").filter(Boolean));
+    const names = new Set();
+    for (const [where, entry] of Object.entries(JSON.parse(require("fs").readFileSync(file, "utf8")).packages ?? {})) {
+      if (!where || !entry.hasInstallScript || entry.dev) continue;
+      const name = entry.name ?? where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length);
+      if (skipped.has(name) === (which === "skipped")) names.add(name);
+    }
+    console.log([...names].sort().join(" "));' "$1" "$2" "$SKIPPED_BUILDS"
+}
+
+# tree_refuses_node LOCKFILE: prints the required (not optional) packages with a native build (an install script)
+# whose engines.node rejects the Node n8n will run on, or nothing. Only those: pure JavaScript packages in n8n 2.8.4's
+# tree (utilium, @zenfs/streams) also say Node >= 22 and run on 20; a native build against the wrong V8 does not.
+tree_refuses_node() {
+  node -e '
+    const [file, semverDir, version] = process.argv.slice(1);
+    const semver = require(semverDir);
+    const refused = Object.entries(JSON.parse(require("fs").readFileSync(file, "utf8")).packages ?? {})
+      .filter(([where, entry]) => where && entry.hasInstallScript && !entry.optional && !entry.dev && entry.engines?.node &&
+        !semver.satisfies(version, entry.engines.node, { includePrerelease: true }))
+      .map(([where, entry]) => `${where.slice(where.lastIndexOf("node_modules/") + 13)} ${entry.version} wants Node ${entry.engines.node}`);
+    console.log(refused.slice(0, 3).join(", "));' "$1" "$SEMVER_DIR" "$NODE_VERSION"
 }
 
 # Returns 0 when n8n $1 is installed and works (reused or installed now), 2 when its dependency tree does not
@@ -171,10 +209,35 @@ JSON
     touch "$dir/.resolved"
   fi
   rm -f "$unresolvable"
+  say "Dependency tree resolved after $(( $(date +%s) - started )) s."
+  # A release's own engines field can promise more than its tree keeps: n8n 1.123.81 says Node >=20.19, but its
+  # @n8n/expression-runtime pulls isolated-vm 6, which wants Node >= 22 and does not compile on 20 (seen here: its
+  # build fails after 10 minutes). Said here instead, before the downloads and native builds.
+  local refused
+  refused=$(tree_refuses_node "$dir/package-lock.json")
+  if [ -n "$refused" ]; then
+    say "n8n $version does not run on Node $NODE_VERSION: $refused. Choose a Node its whole tree accepts with N8N_NODE (a major such as 22 installs it from the npm registry)."
+    rm -rf "$dir"
+    return 1
+  fi
   # `npm install` from that lockfile, not `npm ci`: the registry does not serve some optional platform bindings
   # (e.g. @msgpackr-extract/*-darwin-*), npm leaves them out of the lockfile, and `npm ci` then calls it out of sync.
-  run_npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --yes \
-    --ignore-scripts=false --dry-run=false --global=false --include=prod --include=optional --package-lock=true >&2 || return 1
+  # Every install script runs, except the native build of the Kafka client (see SKIPPED_BUILDS above): the packages
+  # are installed without scripts, then every other package that has one is rebuilt with its scripts.
+  local skipped_here rebuild
+  skipped_here=$(scripted_packages "$dir/package-lock.json" skipped)
+  if [ -z "$skipped_here" ]; then
+    run_npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --yes \
+      --ignore-scripts=false --dry-run=false --global=false --include=prod --include=optional --package-lock=true >&2 || return 1
+  else
+    run_npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --yes \
+      --ignore-scripts=true --dry-run=false --global=false --include=prod --include=optional --package-lock=true >&2 || return 1
+    say "Downloaded after $(( $(date +%s) - started )) s; install scripts left out: $skipped_here (their native build is not needed to run n8n)."
+    rebuild=$(scripted_packages "$dir/package-lock.json" kept)
+    # shellcheck disable=SC2086  # one argument per package name
+    (cd "$dir" && run_npm rebuild --no-audit --no-fund --loglevel=error --yes --ignore-scripts=false \
+      --dry-run=false --global=false $rebuild) >&2 || return 1
+  fi
   if [ -n "$NODE_DIR" ]; then
     mkdir -p "$dir/bin"
     cat > "$bin" <<SH

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm run test:compat [-- --only=2.x]`: the end-to-end suite once per entry of test/e2e/matrix.json, one after the
+ * `npm run test:compat [-- --only=2.x,2.8.4]`: the end-to-end suite once per entry of test/e2e/matrix.json, one after the
  * other (each n8n is ~2.3 GB and its install takes minutes: never two at once). `n8n` is an exact release or a line
  * (`1.x`, `2.x`: the newest release of that line that installs here); `node` empty means the machine's Node, a
  * major such as `24` means Node from the npm registry (scripts/install-n8n.sh explains both).
@@ -33,8 +33,8 @@ async function runSuite(entry) {
 }
 
 async function main(argv) {
-	const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-	const entries = MATRIX.filter((entry) => !only || entry.n8n === only || entry.name === only);
+	const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+	const entries = MATRIX.filter((entry) => !only || only.includes(entry.n8n) || only.includes(entry.name));
 	if (!entries.length) throw new Error(`no matrix entry named ${only}`);
 	const results = [];
 	for (const entry of entries) {
