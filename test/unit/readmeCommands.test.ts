@@ -62,6 +62,13 @@ describe('the n8n version matrix', () => {
 		expect(lines).toContain('npm run test:e2e');
 		expect(lines.some((line) => line.endsWith('N8N_VERSION=2.x N8N_NODE=24 npm run test:e2e'))).toBe(true);
 	});
+
+	it('CI installs the newest 2.x into its own empty cache too, never a warm one of the machine', () => {
+		const newest = lines.filter((line) => line.includes('N8N_VERSION=2.x'));
+		expect(newest.length).toBeGreaterThan(0);
+		for (const line of newest) expect(line).not.toMatch(/XDG_CACHE_HOME|N8N_CACHE_DIR/);
+		expect(lines.join('\n')).not.toMatch(/\$HOME\/\.cache|MACHINE_CACHE/);
+	});
 });
 
 describe('npm scripts under the project .npmrc', () => {
