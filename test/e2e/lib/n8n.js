@@ -212,14 +212,21 @@ async function testCredential(baseUrl, cookie, credential) {
 	const created = await fetch(`${baseUrl}/rest/credentials`, { method: 'POST', headers, body: JSON.stringify(credential) });
 	if (!created.ok) throw new Error(`POST /rest/credentials answered ${created.status}: ${(await created.text()).slice(0, 300)}`);
 	const { id } = (await created.json()).data;
-	const response = await fetch(`${baseUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ credentials: { ...credential, id } }),
-	});
-	if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-	const body = await response.json();
-	return body.data ?? body;
+	try {
+		const response = await fetch(`${baseUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ credentials: { ...credential, id } }),
+		});
+		if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+		const body = await response.json();
+		return body.data ?? body;
+	} finally {
+		// Deleted again: the editor gives a new node the newest credential of its type, and the browser suite checks
+		// which one a new node picks.
+		const deleted = await fetch(`${baseUrl}/rest/credentials/${id}`, { method: 'DELETE', headers });
+		if (!deleted.ok) throw new Error(`DELETE /rest/credentials/${id} answered ${deleted.status}: ${(await deleted.text()).slice(0, 300)}`);
+	}
 }
 
 module.exports = { createN8n, freePort, waitForHealth, ownerSession, loadedTypes, parseExecution, testCredential };
