@@ -1,34 +1,35 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
+import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['archive'] } }, [
 	{
-		...projectLocator('archive'),
+		...projectLocator,
 		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
 	},
-];
+]);
 
 /** Archiving cannot be undone. */
 export const destructive = true;
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
-	return { send: async () => await archiveProject.call(this, projectId, itemIndex, tuning) };
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => await archiveProject.call(this, projectId, itemIndex, limits) };
 }
 
 async function archiveProject(
 	this: IExecuteFunctions,
 	projectId: string,
 	itemIndex: number,
-	tuning: RequestTuning,
+	limits: RequestLimits,
 ): Promise<IDataObject[]> {
 	const subject = `project ${projectId}`;
 	const archiving = await openAiRequest
@@ -37,7 +38,7 @@ async function archiveProject(
 			path: `/organization/projects/${projectId}/archive`,
 			itemIndex,
 			subject,
-			...tuning,
+			...limits,
 		})
 		.then(
 			(response) => ({ response }),
@@ -55,7 +56,7 @@ async function archiveProject(
 		path: `/organization/projects/${projectId}`,
 		itemIndex,
 		subject,
-		...tuning,
+		...limits,
 	});
 	const project = current.body as Project;
 	if (project.status !== 'archived') throw archiving.error;
