@@ -12,6 +12,7 @@ const operations: Record<string, Record<string, Operation>> = {
 	project: {
 		archive: project.archive.execute,
 		create: project.create.execute,
+		findStale: project.findStale.execute,
 		get: project.get.execute,
 		getAll: project.getAll.execute,
 		rename: project.rename.execute,

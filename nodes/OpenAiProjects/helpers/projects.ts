@@ -12,6 +12,14 @@ export interface Project extends IDataObject {
 	status: string | null;
 }
 
+/**
+ * The API marks no project as the Default one; it is the project named "Default project", which cannot be renamed.
+ * Another project given that name is treated the same way: refusing it is safe, archiving the real one is not.
+ */
+export function isDefaultProject(project: Pick<Project, 'name'>): boolean {
+	return (project.name ?? '').trim().toLowerCase() === 'default project';
+}
+
 function isoFromUnix(seconds: unknown): string | null {
 	return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null;
 }
