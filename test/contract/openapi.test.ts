@@ -95,6 +95,46 @@ describe('validateResponse', () => {
 		).toBeGreaterThan(0);
 	});
 
+	test('every usage report holds its own result objects, and a completions result in a moderations page is not one', () => {
+		const page = (result: unknown) => ({
+			object: 'page',
+			data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
+			has_more: false,
+			next_page: null,
+		});
+		const results: Record<string, Record<string, unknown>> = {
+			moderations: { object: 'organization.usage.moderations.result', input_tokens: 5, num_model_requests: 1 },
+			vector_stores: { object: 'organization.usage.vector_stores.result', usage_bytes: 1024, project_id: 'proj_abc' },
+			code_interpreter_sessions: { object: 'organization.usage.code_interpreter_sessions.result', num_sessions: 2 },
+			file_search_calls: { object: 'organization.usage.file_searches.result', num_requests: 3 },
+			web_search_calls: { object: 'organization.usage.web_searches.result', num_model_requests: 1, num_requests: 1 },
+		};
+		for (const [kind, result] of Object.entries(results))
+			expect(validateResponse('GET', `/organization/usage/${kind}`, 200, page(result))).toEqual([]);
+		expect(
+			validateResponse('GET', '/organization/usage/moderations', 200, page({ object: 'organization.usage.moderations.result', input_tokens: 5 })).length,
+		).toBeGreaterThan(0);
+	});
+
+	test('a project API key may never have been used (last_used_at null), but must say so', () => {
+		const key = {
+			object: 'organization.project.api_key',
+			redacted_value: 'sk-proj-****abcd',
+			name: 'ci',
+			created_at: 1_700_000_000,
+			last_used_at: null,
+			id: 'key_abc',
+			owner_project_access: 'active',
+			owner: { type: 'service_account', service_account: { id: 'svc_acct_abc', name: 'ci', created_at: 1_700_000_000, role: 'member' } },
+		};
+		const list = (data: unknown[]) => ({ object: 'list', data, first_id: 'key_abc', last_id: 'key_abc', has_more: false });
+		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([key]))).toEqual([]);
+		const { last_used_at: _dropped, ...withoutLastUse } = key;
+		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([withoutLastUse]))).toEqual([
+			"GET /organization/projects/{project_id}/api_keys 200 body/data/0 must have required property 'last_used_at'",
+		]);
+	});
+
 	test('a path outside the contract is reported as such', () => {
 		expect(validateResponse('POST', '/embeddings', 200, {})).toEqual([
 			'POST /embeddings is not in the contract',

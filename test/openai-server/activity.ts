@@ -102,7 +102,7 @@ export function planFor(
 	const keys = keySeeds.map((key, index) =>
 		keyPlan(project, index, key, keyRandom, nowSeconds, lastPossibleDay),
 	);
-	return { usage: lastUsageDay === null ? [] : usage, lastUsageDay, keys };
+	return { usage: lastUsageDay === null ? [] : usage, billed: activity.billed ?? true, lastUsageDay, keys };
 }
 
 function keyPlan(

@@ -189,4 +189,4 @@ function project(
 }
 
 /** A project created through the API: nothing used yet, no keys. */
-export const NO_ACTIVITY: ActivityPlan = { usage: [], lastUsageDay: null, keys: [] };
+export const NO_ACTIVITY: ActivityPlan = { usage: [], billed: true, lastUsageDay: null, keys: [] };

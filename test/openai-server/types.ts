@@ -29,6 +29,8 @@ export interface SeedActivity {
 	usage?: UsageKind[];
 	/** its last day of usage (0 = today); before it, usage comes on random days from its creation */
 	lastUsedDaysAgo?: number;
+	/** false: its usage is covered by free credits and never shows in the costs (default true) */
+	billed?: boolean;
 	/** its API keys (every other one owned by a service account); default: one key, used on the last day of usage */
 	keys?: Array<{ lastUsedDaysAgo: number | null; serviceAccount?: boolean; name?: string }>;
 }
@@ -47,6 +49,8 @@ export interface ApiKeyPlan {
 /** A project's history as dates: what the usage, costs and key listings are computed from. */
 export interface ActivityPlan {
 	usage: UsageKind[];
+	/** whether its usage is billed (shows in the costs) */
+	billed: boolean;
 	/** unix seconds of the UTC day of its last usage; null: no usage ever */
 	lastUsageDay: number | null;
 	keys: ApiKeyPlan[];

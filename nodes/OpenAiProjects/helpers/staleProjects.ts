@@ -187,3 +187,11 @@ export function staleItem(
 	if (evidenceFrom) item.evidence = evidenceOf(activity, evidenceFrom);
 	return item;
 }
+
+/** Longest idle first: never active (or not within reach) first, then by last activity, then the oldest project. */
+export function byLongestIdle(a: IDataObject, b: IDataObject): number {
+	const last = (item: IDataObject) => (typeof item.lastActivityAt === 'string' ? Date.parse(item.lastActivityAt) : -Infinity);
+	const difference = last(a) - last(b);
+	if (difference !== 0 && !Number.isNaN(difference)) return difference;
+	return Number(a.created_at) - Number(b.created_at);
+}

@@ -18,7 +18,12 @@ const old = now - 400 * DAY_SECONDS;
 /** One project per kind of activity that must keep it off the list, and the idle ones that must be on it. */
 const WORLD: SeedProject[] = [
 	{ name: 'Spends daily', created_at: old },
-	...USAGE_KINDS.map((kind) => ({ name: `Only ${kind}`, created_at: old, activity: { usage: [kind], lastUsedDaysAgo: 5 } })),
+	// Covered by free credits: only the usage report of its kind shows that it is used.
+	...USAGE_KINDS.map((kind) => ({
+		name: `Only ${kind}`,
+		created_at: old,
+		activity: { usage: [kind], lastUsedDaysAgo: 5, billed: false, keys: [{ lastUsedDaysAgo: 40 }] },
+	})),
 	{ name: 'Key only', created_at: old, activity: { usage: [], keys: [{ lastUsedDaysAgo: 3, serviceAccount: false }] } },
 	{ name: 'Service account key only', created_at: old, activity: { usage: [], keys: [{ lastUsedDaysAgo: null }, { lastUsedDaysAgo: 12, serviceAccount: true }] } },
 	{ name: 'Idle since January', created_at: old, activity: { usage: ['completions', 'moderations'], lastUsedDaysAgo: 60 } },
@@ -48,6 +53,8 @@ describe('OpenAI Projects: Find Stale', () => {
 		const items = await runReport(server, findStale);
 
 		expect(names(items)).toEqual(STALE);
+		// Longest idle first: those with no activity found, then the oldest last activity.
+		expect(items.map((item) => item.name).slice(2)).toEqual(['Key used last year', 'Idle since January']);
 		expectRequestsMatchContract(server);
 	});
 

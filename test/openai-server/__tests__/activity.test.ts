@@ -23,6 +23,7 @@ const SEEDED: SeedProject[] = [
 		created_at: now - 90 * DAY,
 		activity: { usage: [kind], lastUsedDaysAgo: 1 },
 	})),
+	{ name: 'Used on free credits', created_at: now - 60 * DAY, activity: { usage: ['embeddings'], billed: false } },
 	{
 		name: 'Archived after use',
 		created_at: now - 300 * DAY,
@@ -112,6 +113,8 @@ describe('costs tell the same story as the usage', () => {
 		}
 		expect(daysOf(costs, idOf('Free moderations only'))).toEqual([]);
 		expect(daysOf(costs, idOf('Key only'))).toEqual([]);
+		expect(daysOf(costs, idOf('Used on free credits'))).toEqual([]);
+		expect(daysOf(await allBuckets('embeddings', 40, '31'), idOf('Used on free credits')).length).toBeGreaterThan(0);
 		expect(Math.max(...daysOf(costs, idOf('Spends daily')))).toBe(TODAY);
 		const amounts = costs.flatMap((bucket) => bucket.results).map((result) => result.amount!.value);
 		expect(amounts.every((value) => value > 0)).toBe(true);

@@ -26,7 +26,7 @@ export const listCosts: Handler = (context) => {
 	const usageWorld = { seed: context.world.seed, costsDays: context.world.costsDays, nowSeconds: now };
 
 	const data = window.starts.map((start) => {
-		const rows: CostRow[] = projects.flatMap((project) => [
+		const rows: CostRow[] = projects.filter((project) => project.activity.billed).flatMap((project) => [
 			...dailyUsage(project, start, usageWorld).flatMap((usage) =>
 				(['input', 'output'] as const).map((direction) => ({
 					project_id: project.id,

@@ -8,7 +8,7 @@ import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
 import { listAllBuckets } from '../../helpers/bucketPages';
 import { isDefaultProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
-import { ageInDays, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
+import { ageInDays, byLongestIdle, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
 import type { ActivityLedger, StaleWindow } from '../../helpers/staleProjects';
 
 const show = { resource: ['project'], operation: ['findStale'] };
@@ -163,5 +163,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (isActive(ledger, project.id, window)) continue;
 		stale.push(staleItem(toProjectItem(project), project, ledger, window, settings.includeEvidence ? ACTIVITY_SOURCES : undefined));
 	}
-	return stale;
+	return stale.sort(byLongestIdle);
 }
