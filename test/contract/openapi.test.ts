@@ -129,7 +129,8 @@ describe('validateResponse', () => {
 		};
 		const list = (data: unknown[]) => ({ object: 'list', data, first_id: 'key_abc', last_id: 'key_abc', has_more: false });
 		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([key]))).toEqual([]);
-		const { last_used_at: _dropped, ...withoutLastUse } = key;
+		const withoutLastUse: Record<string, unknown> = { ...key };
+		delete withoutLastUse.last_used_at;
 		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([withoutLastUse]))).toEqual([
 			"GET /organization/projects/{project_id}/api_keys 200 body/data/0 must have required property 'last_used_at'",
 		]);
