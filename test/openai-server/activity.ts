@@ -29,15 +29,32 @@ export function dayStartOf(seconds: number): number {
 /**
  * The history of a generated project, drawn from its own random stream (so the ids of the seeded world do not
  * move): most projects spend money every few days; some only call the free moderations endpoint; some only
- * have a key that was used lately (e.g. listing models); the rest stopped long ago or were never used.
+ * have a key that was used lately (e.g. listing models); the rest stopped long ago or were never used. The
+ * last ten of every hundred (by position) use a single kind on free credits, so that every kind alone keeps some project
+ * active in any world of a hundred projects or more.
  */
 export function generatedActivity(
 	project: Pick<ProjectRecord, 'id' | 'createdAt' | 'archivedAt'>,
+	index: number,
 	seed: number,
 	nowSeconds: number,
 ): ActivityPlan {
 	const random = randomFromKey(seed, project.id, 'activity');
 	const draw = random();
+	const singleKind = index % 100 >= 90 ? USAGE_KINDS[(index % 100) - 90] : undefined;
+	if (singleKind) {
+		return planFor(
+			project,
+			{
+				usage: [singleKind],
+				billed: false,
+				lastUsedDaysAgo: randomInt(random, 0, 6),
+				keys: [{ lastUsedDaysAgo: 60 }],
+			},
+			seed,
+			nowSeconds,
+		);
+	}
 	if (draw < 0.7) {
 		const kinds: UsageKind[] = ['completions'];
 		if (random() < 0.3) kinds.push('moderations');
@@ -102,7 +119,12 @@ export function planFor(
 	const keys = keySeeds.map((key, index) =>
 		keyPlan(project, index, key, keyRandom, nowSeconds, lastPossibleDay),
 	);
-	return { usage: lastUsageDay === null ? [] : usage, billed: activity.billed ?? true, lastUsageDay, keys };
+	return {
+		usage: lastUsageDay === null ? [] : usage,
+		billed: activity.billed ?? true,
+		lastUsageDay,
+		keys,
+	};
 }
 
 function keyPlan(
@@ -117,7 +139,10 @@ function keyPlan(
 	const createdAt = Math.min(nowSeconds, project.createdAt + randomInt(random, 60, 3_600));
 	let lastUsedAt: number | null = null;
 	if (key.lastUsedDaysAgo !== null && key.lastUsedDaysAgo !== undefined) {
-		const day = Math.min(dayStartOf(nowSeconds) - key.lastUsedDaysAgo * DAY_SECONDS, lastPossibleDay);
+		const day = Math.min(
+			dayStartOf(nowSeconds) - key.lastUsedDaysAgo * DAY_SECONDS,
+			lastPossibleDay,
+		);
 		// Some moment of that day, never before the key existed and never after now.
 		const moment = day + randomInt(random, 0, DAY_SECONDS - 1);
 		lastUsedAt = Math.max(createdAt, Math.min(moment, nowSeconds));
@@ -125,12 +150,20 @@ function keyPlan(
 	const suffix = randomAlphanumeric(random, 4);
 	return {
 		id: `key_${randomAlphanumeric(random, 16)}`,
-		name: key.name ?? (serviceAccount ? `${['batch', 'ci', 'backend'][index % 3]} service key` : `key ${index + 1}`),
+		name:
+			key.name ??
+			(serviceAccount
+				? `${['batch', 'ci', 'backend'][index % 3]} service key`
+				: `key ${index + 1}`),
 		createdAt,
 		lastUsedAt,
 		redactedValue: `sk-${serviceAccount ? 'svcacct' : 'proj'}-****${suffix}`,
 		owner: serviceAccount
-			? { type: 'service_account', id: `svc_acct_${randomAlphanumeric(random, 16)}`, name: `Service account ${index + 1}` }
+			? {
+					type: 'service_account',
+					id: `svc_acct_${randomAlphanumeric(random, 16)}`,
+					name: `Service account ${index + 1}`,
+				}
 			: { type: 'user', id: `user-${randomAlphanumeric(random, 24)}`, name: `Member ${index + 1}` },
 	};
 }

@@ -111,19 +111,19 @@ function seedAcmeProjects(
 ): ProjectRecord[] {
 	const seeded =
 		typeof projects === 'number'
-			? Array.from({ length: projects }, () => generatedProject(random, seed, nowSeconds))
+			? Array.from({ length: projects }, (_, index) => generatedProject(random, index, seed, nowSeconds))
 			: projects.map((entry, index) => projectFromSeed(entry, index, random, seed, nowSeconds));
 	// The API lists by creation time; a stable sort keeps equal timestamps in seed order.
 	return seeded.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-function generatedProject(random: Random, seed: number, nowSeconds: number): ProjectRecord {
+function generatedProject(random: Random, index: number, seed: number, nowSeconds: number): ProjectRecord {
 	const id = newProjectId(random);
 	const name = randomProjectName(random);
 	const createdAt = nowSeconds - randomInt(random, DAY, TWO_YEARS);
 	const archived = random() < 0.1;
 	const archivedAt = archived ? randomInt(random, createdAt + 1, nowSeconds - 1) : null;
-	const activity = generatedActivity({ id, createdAt, archivedAt }, seed, nowSeconds);
+	const activity = generatedActivity({ id, createdAt, archivedAt }, index, seed, nowSeconds);
 	return project(id, F.ORG_ACME, name, createdAt, { archivedAt, plan: activity }, seed, nowSeconds);
 }
 

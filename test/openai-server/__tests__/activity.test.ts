@@ -176,12 +176,14 @@ test('the generated world mixes spenders, free-only, key-only and idle projects'
 	try {
 		const plans = generated.state.projects.map((project) => project.activity);
 		const recent = (day: number | null) => day !== null && day >= TODAY - 30 * DAY;
-		const spending = plans.filter((plan) => plan.usage.includes('completions') && recent(plan.lastUsageDay));
-		const freeOnly = plans.filter((plan) => plan.usage.join() === 'moderations' && recent(plan.lastUsageDay));
-		const keyOnly = plans.filter((plan) => plan.usage.length === 0 && plan.keys.some((key) => key.lastUsedAt !== null && key.lastUsedAt >= TODAY - 30 * DAY));
-		const idle = plans.filter((plan) => !recent(plan.lastUsageDay) && plan.keys.every((key) => key.lastUsedAt === null || key.lastUsedAt < TODAY - 30 * DAY));
+		const spending = plans.filter((plan) => plan.billed && plan.usage.includes('completions') && recent(plan.lastUsageDay));
+		const freeOnly = plans.filter((plan) => plan.usage.join() === 'moderations' && recent(plan.lastUsageDay) && plan.billed);
+		const singleKindOnCredits = plans.filter((plan) => !plan.billed);
+		expect(new Set(singleKindOnCredits.map((plan) => plan.usage.join()))).toEqual(new Set(USAGE_KINDS));
+		const keyOnly = plans.filter((plan) => plan.billed && plan.usage.length === 0 && plan.keys.some((key) => key.lastUsedAt !== null && key.lastUsedAt >= TODAY - 30 * DAY));
+		const idle = plans.filter((plan) => plan.billed && !recent(plan.lastUsageDay) && plan.keys.every((key) => key.lastUsedAt === null || key.lastUsedAt < TODAY - 30 * DAY));
 		expect([spending, freeOnly, keyOnly, idle].map((group) => group.length > 5)).toEqual([true, true, true, true]);
-		expect(spending.length + freeOnly.length + keyOnly.length + idle.length).toBe(plans.length);
+		expect(spending.length + freeOnly.length + singleKindOnCredits.length + keyOnly.length + idle.length).toBe(plans.length);
 	} finally {
 		await generated.close();
 	}
