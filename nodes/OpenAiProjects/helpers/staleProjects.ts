@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ActivitySource } from './activitySources';
-import type { TimeBucket } from './bucketPages';
+import type { TimeBucket } from './report';
 import { roundToMillionths } from './costReport';
 import type { Project } from './projects';
 import { utcDate, utcIso } from './timeRange';

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import { checkScopeOverrides, openAiRequest } from '../../../shared/transport';
 import type { OpenAiResponse } from '../../../shared/transport';
@@ -249,10 +250,8 @@ function parseJsonAnswer(
 	}
 }
 
-export type ItemCall = () => Promise<IDataObject[]>;
-
-/** Reads and checks every parameter of one item; the returned call sends it. Nothing is sent on bad input. */
-export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
+/** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const model = String(
 		this.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
@@ -275,7 +274,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
 	});
 	const tuning = getRequestTuning.call(this, itemIndex);
 
-	return async () => {
+	const send = async () => {
 		const response = (await openAiRequest.call(this, {
 			method: 'POST',
 			path: '/chat/completions',
@@ -292,8 +291,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
 			: (response.body.choices?.[0]?.message?.content ?? null);
 		return [simplifyCompletion(response, content)];
 	};
-}
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await prepare.call(this, itemIndex)();
+	return { send };
 }

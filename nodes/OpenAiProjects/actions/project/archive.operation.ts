@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { RequestTuning } from '../../../shared/execution/requestOptions';
 import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/descriptions';
 import { getProjectId, toProjectItem } from '../../helpers/projects';
@@ -13,9 +15,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Archiving cannot be undone. */
+export const destructive = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const tuning = getRequestTuning.call(this, itemIndex);
+	return { send: async () => await archiveProject.call(this, projectId, itemIndex, tuning) };
+}
+
+async function archiveProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	tuning: RequestTuning,
+): Promise<IDataObject[]> {
 	const subject = `project ${projectId}`;
 	const archiving = await openAiRequest
 		.call(this, {

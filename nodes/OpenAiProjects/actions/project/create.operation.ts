@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import type { RequestTuning } from '../../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../../shared/transport';
@@ -89,7 +90,7 @@ async function findCreatedProject(
 	return found;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const name = getProjectName.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const tuning = getRequestTuning.call(this, itemIndex);
@@ -98,16 +99,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (externalKeyId) body.external_key_id = externalKeyId;
 	if (options.residency) body.residency = options.residency;
 
-	const askedAt = Math.floor(Date.now() / 1000);
-	const response = await openAiRequest.call(this, {
-		method: 'POST',
-		path: '/organization/projects',
-		body,
-		itemIndex,
-		...tuning,
-		notIdempotent: true,
-		findLostResult: async () => await findCreatedProject.call(this, name, askedAt, itemIndex, tuning),
-	});
-	const extra: IDataObject = response.recovered ? { recoveredAfterLostResponse: true } : {};
-	return [toProjectItem(response.body as Project, extra)];
+	const send = async () => {
+		const askedAt = Math.floor(Date.now() / 1000);
+		const response = await openAiRequest.call(this, {
+			method: 'POST',
+			path: '/organization/projects',
+			body,
+			itemIndex,
+			...tuning,
+			notIdempotent: true,
+			findLostResult: async () => await findCreatedProject.call(this, name, askedAt, itemIndex, tuning),
+		});
+		const extra: IDataObject = response.recovered ? { recoveredAfterLostResponse: true } : {};
+		return [toProjectItem(response.body as Project, extra)];
+	};
+	return { send };
 }

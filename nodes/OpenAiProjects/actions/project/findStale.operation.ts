@@ -2,10 +2,12 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { RequestTuning } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
-import { listAllBuckets } from '../../helpers/bucketPages';
+import { readBuckets } from '../../helpers/report';
 import { isDefaultProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 import { ageInDays, byLongestIdle, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
@@ -119,9 +121,18 @@ function isEligible(project: Project, settings: StaleSettings): boolean {
  * Costs and every usage report, grouped by project, cover all projects in a few pages each; only projects that
  * still look stale after them have their keys listed. A report is skipped once no candidate is left.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const settings = readSettings.call(this, itemIndex);
 	const tuning = getRequestTuning.call(this, itemIndex);
+	return { send: async () => await findStaleProjects.call(this, settings, itemIndex, tuning) };
+}
+
+async function findStaleProjects(
+	this: IExecuteFunctions,
+	settings: StaleSettings,
+	itemIndex: number,
+	tuning: RequestTuning,
+): Promise<IDataObject[]> {
 	const { window } = settings;
 
 	let candidates: Project[] = [];
@@ -132,7 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ledger: ActivityLedger = new Map();
 	for (const source of ACTIVITY_SOURCES) {
 		if (candidates.length === 0) break;
-		const buckets = await listAllBuckets.call(this, {
+		const buckets = await readBuckets.call(this, {
 			path: source.path,
 			qs: {
 				start_time: window.lookBackStart,

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/descriptions';
@@ -8,14 +9,18 @@ import type { Project } from '../../helpers/projects';
 
 export const description: INodeProperties[] = [projectLocator('get')];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/organization/projects/${projectId}`,
-		itemIndex,
-		subject: `project ${projectId}`,
-		...getRequestTuning.call(this, itemIndex),
-	});
-	return [toProjectItem(response.body as Project)];
+	const tuning = getRequestTuning.call(this, itemIndex);
+	const send = async () => {
+		const response = await openAiRequest.call(this, {
+			method: 'GET',
+			path: `/organization/projects/${projectId}`,
+			itemIndex,
+			subject: `project ${projectId}`,
+			...tuning,
+		});
+		return [toProjectItem(response.body as Project)];
+	};
+	return { send };
 }

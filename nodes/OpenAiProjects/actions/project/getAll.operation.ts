@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { RequestTuning } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
@@ -148,10 +150,20 @@ function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	return limit;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const limit = readLimit.call(this, itemIndex);
 	const filter = readFilter.call(this, itemIndex);
 	const tuning = getRequestTuning.call(this, itemIndex);
+	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, tuning) };
+}
+
+async function listProjects(
+	this: IExecuteFunctions,
+	limit: number,
+	filter: ProjectFilter,
+	itemIndex: number,
+	tuning: RequestTuning,
+): Promise<IDataObject[]> {
 	const projects: IDataObject[] = [];
 	const filtersNothing =
 		filter.status === 'any' && filter.createdAfter === undefined && filter.createdBefore === undefined && !filter.nameContains;

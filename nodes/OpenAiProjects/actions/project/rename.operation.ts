@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/descriptions';
@@ -19,17 +20,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const name = getProjectName.call(this, itemIndex);
-	// Setting a name is idempotent, so this request may be retried like a read.
-	const response = await openAiRequest.call(this, {
-		method: 'POST',
-		path: `/organization/projects/${projectId}`,
-		body: { name },
-		itemIndex,
-		subject: `project ${projectId}`,
-		...getRequestTuning.call(this, itemIndex),
-	});
-	return [toProjectItem(response.body as Project)];
+	const tuning = getRequestTuning.call(this, itemIndex);
+	const send = async () => {
+		// Setting a name is idempotent, so this request may be retried like a read.
+		const response = await openAiRequest.call(this, {
+			method: 'POST',
+			path: `/organization/projects/${projectId}`,
+			body: { name },
+			itemIndex,
+			subject: `project ${projectId}`,
+			...tuning,
+		});
+		return [toProjectItem(response.body as Project)];
+	};
+	return { send };
 }
