@@ -1,27 +1,66 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../../shared/execution/operation';
+import { destructiveProperties } from '../../../shared/execution/destructive';
+import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import type { RequestTuning } from '../../../shared/execution/requestOptions';
-import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
+import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/descriptions';
-import { getProjectId, toProjectItem } from '../../helpers/projects';
+import { getProjectId, isDefaultProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
+
+/** Archiving cannot be undone. */
+export const destructive: DestructiveRules = { verb: 'archive', pastTense: 'archived', items: 'projects' };
 
 export const description: INodeProperties[] = [
 	{
 		...projectLocator('archive'),
 		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
 	},
+	...destructiveProperties({ resource: ['project'], operation: ['archive'] }, destructive),
 ];
 
-/** Archiving cannot be undone. */
-export const destructive = true;
+function alreadyArchived(project: Project): IDataObject {
+	return toProjectItem(project, {
+		alreadyArchived: true,
+		message: `Project ${project.id} was already archived on ${new Date((project.archived_at ?? 0) * 1000).toISOString()}; nothing changed.`,
+	});
+}
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const tuning = getRequestTuning.call(this, itemIndex);
-	return { send: async () => await archiveProject.call(this, projectId, itemIndex, tuning) };
+	let found: Project | undefined;
+	return {
+		// Before any project of the run is archived: it exists here, it is not the Default project.
+		check: async () => {
+			found = await readProject.call(this, projectId, itemIndex, tuning);
+			if (isDefaultProject(found)) {
+				throw new NodeOperationError(this.getNode(), DEFAULT_PROJECT_REFUSAL.message, {
+					itemIndex,
+					description: `${DEFAULT_PROJECT_REFUSAL.fix} Item ${itemIndex + 1} is the Default project (${projectId}); nothing was archived.`,
+				});
+			}
+			const archived = found.status === 'archived';
+			return [toProjectItem(found, { dryRun: true, wouldArchive: !archived, alreadyArchived: archived })];
+		},
+		send: async () =>
+			found?.status === 'archived'
+				? [alreadyArchived(found)]
+				: await archiveProject.call(this, projectId, itemIndex, tuning),
+	};
+}
+
+async function readProject(this: IExecuteFunctions, projectId: string, itemIndex: number, tuning: RequestTuning): Promise<Project> {
+	const current = await openAiRequest.call(this, {
+		method: 'GET',
+		path: `/organization/projects/${projectId}`,
+		itemIndex,
+		subject: `project ${projectId}`,
+		...tuning,
+	});
+	return current.body as Project;
 }
 
 async function archiveProject(
@@ -30,13 +69,12 @@ async function archiveProject(
 	itemIndex: number,
 	tuning: RequestTuning,
 ): Promise<IDataObject[]> {
-	const subject = `project ${projectId}`;
 	const archiving = await openAiRequest
 		.call(this, {
 			method: 'POST',
 			path: `/organization/projects/${projectId}/archive`,
 			itemIndex,
-			subject,
+			subject: `project ${projectId}`,
 			...tuning,
 		})
 		.then(
@@ -49,20 +87,8 @@ async function archiveProject(
 	const { status, errorCode } = openAiErrorFacts(archiving.error);
 	if (status !== 400 || errorCode !== 'project_archived') throw archiving.error;
 
-	// Archiving twice must not break an automation that runs twice: report the project as it is.
-	const current = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/organization/projects/${projectId}`,
-		itemIndex,
-		subject,
-		...tuning,
-	});
-	const project = current.body as Project;
+	// Archived in the meantime (or the API says so while it archives): report the project as it is now.
+	const project = await readProject.call(this, projectId, itemIndex, tuning);
 	if (project.status !== 'archived') throw archiving.error;
-	return [
-		toProjectItem(project, {
-			alreadyArchived: true,
-			message: `Project ${projectId} was already archived on ${new Date((project.archived_at ?? 0) * 1000).toISOString()}; nothing changed.`,
-		}),
-	];
+	return [alreadyArchived(project)];
 }
