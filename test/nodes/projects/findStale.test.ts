@@ -1,3 +1,4 @@
+import { staleRequestGoal, staleWorldProjects } from '../../../bench/staleWorld';
 import { USAGE_KINDS } from '../../openai-server/activity';
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
 import {
@@ -156,27 +157,15 @@ describe('OpenAI Projects: Find Stale on 1,000 projects', () => {
 	fixNodeClock();
 
 	it('costs ceil(1000/100) + cost pages + usage pages per kind + key listings for the 100 candidates', async () => {
-		// 999 seeded and the Default project: 900 active by costs or usage in the last 90 days (every kind in turn),
-		// 50 with only a recently used key, 50 idle.
-		const projects: SeedProject[] = Array.from({ length: 999 }, (_, index) => ({
-			name: `Project ${index}`,
-			created_at: old,
-			activity:
-				index < 899
-					? { usage: [USAGE_KINDS[index % USAGE_KINDS.length]], lastUsedDaysAgo: index % 85 }
-					: index < 949
-						? { usage: [], keys: [{ lastUsedDaysAgo: index % 80 }] }
-						: { usage: [], keys: [{ lastUsedDaysAgo: 100 + (index % 50) }] },
-		}));
+		const projects = staleWorldProjects(now);
 		const server = await startReportServer(projects);
 		try {
 			const items = await runReport(server, { resource: 'project', operation: 'findStale', inactiveDays: 90 });
 
 			expect(items).toHaveLength(50);
-			const costPages = 1; // 91 day buckets, 180 to a page
-			const usagePagesPerKind = 3; // 31 to a page
-			const goal = Math.ceil(1000 / 100) + costPages + USAGE_KINDS.length * usagePagesPerKind + 100;
-			expect(server.requests).toHaveLength(goal);
+			// 10 project pages + 1 cost page (91 day buckets, 180 to a page) + 3 pages per usage kind (31) + 100 key listings.
+			expect(staleRequestGoal()).toBe(10 + 1 + USAGE_KINDS.length * 3 + 100);
+			expect(server.requests).toHaveLength(staleRequestGoal());
 			expect(server.requests.filter((request) => request.path.endsWith('/api_keys'))).toHaveLength(100);
 		} finally {
 			await server.close();
