@@ -17,6 +17,14 @@ const error = {
 	error: { message: 'nope', type: 'invalid_request_error', param: null, code: null },
 };
 
+/** A costs or usage page of one bucket holding one result. */
+const page = (result: unknown) => ({
+	object: 'page',
+	data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
+	has_more: false,
+	next_page: null,
+});
+
 describe('validateResponse', () => {
 	test('a well formed project list is valid, by template, by concrete path, with /v1 or as a full URL', () => {
 		const list = {
@@ -75,12 +83,6 @@ describe('validateResponse', () => {
 	});
 
 	test('costs buckets must hold organization.costs.result objects', () => {
-		const page = (result: unknown) => ({
-			object: 'page',
-			data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
-			has_more: false,
-			next_page: null,
-		});
 		expect(
 			validateResponse(
 				'GET',
@@ -95,13 +97,7 @@ describe('validateResponse', () => {
 		).toBeGreaterThan(0);
 	});
 
-	test('every usage report holds its own result objects, and a completions result in a moderations page is not one', () => {
-		const page = (result: unknown) => ({
-			object: 'page',
-			data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
-			has_more: false,
-			next_page: null,
-		});
+	test('every usage report holds its own result objects, and a moderations result without its request count is not one', () => {
 		const results: Record<string, Record<string, unknown>> = {
 			moderations: { object: 'organization.usage.moderations.result', input_tokens: 5, num_model_requests: 1 },
 			vector_stores: { object: 'organization.usage.vector_stores.result', usage_bytes: 1024, project_id: 'proj_abc' },

@@ -28,22 +28,9 @@ const USER_DIMENSIONS = ['project_id', 'user_id', 'api_key_id', 'model'] as cons
 const GIB = 1024 ** 3;
 
 export const USAGE_KIND_RULES: Record<OtherUsageKind, UsageKindRules> = {
-	embeddings: {
-		object: 'organization.usage.embeddings.result',
-		dimensions: USER_DIMENSIONS,
-		figures: ['input_tokens', 'num_model_requests'],
-		labels: { model: 'text-embedding-3-small' },
-		day: (random) => withRequests(random, 'input_tokens', 500, 3_000_000, 800),
-		cost: { lineItem: 'text-embedding-3-small, input', microDollars: (f) => Math.round(f.input_tokens * 0.02) },
-	},
-	moderations: {
-		object: 'organization.usage.moderations.result',
-		dimensions: USER_DIMENSIONS,
-		figures: ['input_tokens', 'num_model_requests'],
-		labels: { model: 'omni-moderation-latest' },
-		// Free: moderations never show up in the costs.
-		day: (random) => withRequests(random, 'input_tokens', 50, 200_000, 120),
-	},
+	embeddings: modelKind('embeddings', 'text-embedding-3-small', 'input_tokens', [500, 3_000_000, 800], 0.02),
+	// Free: moderations never show up in the costs.
+	moderations: modelKind('moderations', 'omni-moderation-latest', 'input_tokens', [50, 200_000, 120]),
 	images: {
 		object: 'organization.usage.images.result',
 		dimensions: [...USER_DIMENSIONS, 'size', 'source'],
@@ -55,22 +42,8 @@ export const USAGE_KIND_RULES: Record<OtherUsageKind, UsageKindRules> = {
 		},
 		cost: { lineItem: 'gpt-image-1, images', microDollars: (f) => f.images * 42_000 },
 	},
-	audio_speeches: {
-		object: 'organization.usage.audio_speeches.result',
-		dimensions: USER_DIMENSIONS,
-		figures: ['characters', 'num_model_requests'],
-		labels: { model: 'gpt-4o-mini-tts' },
-		day: (random) => withRequests(random, 'characters', 200, 400_000, 900),
-		cost: { lineItem: 'gpt-4o-mini-tts, characters', microDollars: (f) => Math.round(f.characters * 12) },
-	},
-	audio_transcriptions: {
-		object: 'organization.usage.audio_transcriptions.result',
-		dimensions: USER_DIMENSIONS,
-		figures: ['seconds', 'num_model_requests'],
-		labels: { model: 'gpt-4o-transcribe' },
-		day: (random) => withRequests(random, 'seconds', 30, 40_000, 240),
-		cost: { lineItem: 'gpt-4o-transcribe, seconds', microDollars: (f) => f.seconds * 100 },
-	},
+	audio_speeches: modelKind('audio_speeches', 'gpt-4o-mini-tts', 'characters', [200, 400_000, 900], 12),
+	audio_transcriptions: modelKind('audio_transcriptions', 'gpt-4o-transcribe', 'seconds', [30, 40_000, 240], 100),
 	vector_stores: {
 		object: 'organization.usage.vector_stores.result',
 		dimensions: ['project_id'],
@@ -113,9 +86,35 @@ export const USAGE_KIND_RULES: Record<OtherUsageKind, UsageKindRules> = {
 	},
 };
 
-function withRequests(random: Random, field: string, min: number, max: number, perRequest: number): Figures {
-	const amount = randomInt(random, min, max);
-	return { [field]: amount, num_model_requests: Math.max(1, Math.floor(amount / perRequest)) };
+/**
+ * A kind measured in one figure of one model plus its requests: `range` is the day's figure (min, max) and how
+ * much of it one request carries; `microDollarsPerUnit` its price, none for a free kind.
+ */
+function modelKind(
+	kind: string,
+	model: string,
+	figure: string,
+	[min, max, perRequest]: [number, number, number],
+	microDollarsPerUnit?: number,
+): UsageKindRules {
+	return {
+		object: `organization.usage.${kind}.result`,
+		dimensions: USER_DIMENSIONS,
+		figures: [figure, 'num_model_requests'],
+		labels: { model },
+		day: (random) => {
+			const amount = randomInt(random, min, max);
+			return { [figure]: amount, num_model_requests: Math.max(1, Math.floor(amount / perRequest)) };
+		},
+		...(microDollarsPerUnit === undefined
+			? {}
+			: {
+					cost: {
+						lineItem: `${model}, ${figure.replace('input_tokens', 'input')}`,
+						microDollars: (figures: Figures) => Math.round(figures[figure] * microDollarsPerUnit),
+					},
+				}),
+	};
 }
 
 /**

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { isProjectId } from '../../shared/transport';
+import type { RequestTuning } from '../../shared/execution/requestOptions';
+import { isProjectId, openAiRequest } from '../../shared/transport';
 
 export interface Project extends IDataObject {
 	id: string;
@@ -62,4 +63,21 @@ export function getProjectName(this: IExecuteFunctions, itemIndex: number, param
 		});
 	}
 	return name;
+}
+
+/** GET /organization/projects/{id}: the project as it is now (404 when it is not in the organization). */
+export async function readProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	tuning: RequestTuning,
+): Promise<Project> {
+	const response = await openAiRequest.call(this, {
+		method: 'GET',
+		path: `/organization/projects/${projectId}`,
+		itemIndex,
+		subject: `project ${projectId}`,
+		...tuning,
+	});
+	return response.body as Project;
 }

@@ -7,7 +7,7 @@ import { getRequestTuning } from '../../../shared/execution/requestOptions';
 import type { RequestTuning } from '../../../shared/execution/requestOptions';
 import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/descriptions';
-import { getProjectId, isDefaultProject, toProjectItem } from '../../helpers/projects';
+import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
 /** Archiving cannot be undone. */
@@ -50,17 +50,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 				? [alreadyArchived(found)]
 				: await archiveProject.call(this, projectId, itemIndex, tuning),
 	};
-}
-
-async function readProject(this: IExecuteFunctions, projectId: string, itemIndex: number, tuning: RequestTuning): Promise<Project> {
-	const current = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/organization/projects/${projectId}`,
-		itemIndex,
-		subject: `project ${projectId}`,
-		...tuning,
-	});
-	return current.body as Project;
 }
 
 async function archiveProject(
