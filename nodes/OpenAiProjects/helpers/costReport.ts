@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { reportRows } from './report';
 import type { ReportAnswer, ReportRow } from './report';
-import { utcDate } from './timeRange';
+import { utcDate } from './dates';
 import type { TimeRange } from './timeRange';
 
 export interface CostItem extends ReportRow {

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../shared/execution/operation';
-import { getRequestTuning } from '../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listReportPages } from '../../shared/transport';
 import { readProjectIds } from './projectFilter';
-import { loadProjectDirectory, projectNameOf } from './projectNames';
+import { loadProjectDirectory, projectNameOf } from './projectDirectory';
 import type { Project } from './projects';
-import { toUnixSeconds, utcDate, utcIso } from './timeRange';
+import { toUnixSeconds, utcDate, utcIso } from './dates';
 import type { BucketRules, TimeRange } from './timeRange';
 import { readTimeRange } from './timeRangeParameters';
 
@@ -48,19 +48,19 @@ export function prepareReport(
 ): PreparedItem {
 	const range = readTimeRange.call(this, itemIndex, query.rules);
 	const projectIds = readProjectIds.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
 	const qs: IDataObject = { start_time: toUnixSeconds(range.start), end_time: toUnixSeconds(range.end), ...query.qs };
 	if (projectIds.length > 0) qs.project_ids = projectIds;
 
 	const send = async () => {
-		const directory = await loadProjectDirectory.call(this, { itemIndex, ...tuning });
-		const buckets = await readBuckets.call(this, { path: query.path, qs, itemIndex, ...tuning });
+		const directory = await loadProjectDirectory.call(this, { itemIndex, ...limits });
+		const buckets = await readBuckets.call(this, { path: query.path, qs, itemIndex, ...limits });
 		return toItems({ buckets, directory, range });
 	};
 	return { send };
 }
 
-export interface BucketRequest extends RequestTuning {
+export interface BucketRequest extends RequestLimits {
 	path: string;
 	qs: IDataObject;
 	itemIndex: number;

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
@@ -7,14 +8,12 @@ import { prepareReport } from '../../helpers/report';
 import type { BucketRules } from '../../helpers/timeRange';
 import { timeRangeProperties } from '../../helpers/timeRangeParameters';
 
-const show = { resource: ['cost'], operation: ['getAll'] };
-
 /** The costs API only has day buckets, and serves at most 180 of them a page. */
 const COST_BUCKETS: BucketRules = { bucketSeconds: 86_400, label: 'costs' };
 const COST_PAGE_SIZE = 180;
 
-export const description: INodeProperties[] = [
-	...timeRangeProperties(show),
+const properties: INodeProperties[] = [
+	...timeRangeProperties,
 	{
 		displayName: 'Summarize per Project',
 		name: 'summarizePerProject',
@@ -22,7 +21,6 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to return one item per project with its total for the whole range, instead of one item per day and project',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Split by Line Item',
@@ -30,10 +28,12 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return one item per line item (e.g. "gpt-4o, input") of each project and day',
-		displayOptions: { show: { ...show, summarizePerProject: [false] } },
+		displayOptions: { show: { summarizePerProject: [false] } },
 	},
-	projectFilterProperty(show),
+	projectFilterProperty,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['cost'], operation: ['getAll'] } }, properties);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const summarize = this.getNodeParameter('summarizePerProject', itemIndex, false) === true;

@@ -1,24 +1,28 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { destructiveProperties } from '../../../shared/execution/destructive';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
+import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
 /** Archiving cannot be undone. */
 export const destructive: DestructiveRules = { verb: 'archive', pastTense: 'archived', items: 'projects' };
 
-export const description: INodeProperties[] = [
-	{
-		...projectLocator('archive'),
-		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
-	},
-	...destructiveProperties({ resource: ['project'], operation: ['archive'] }, destructive),
+const show = { resource: ['project'], operation: ['archive'] };
+
+export const description = [
+	...updateDisplayOptions({ show }, [
+		{
+			...projectLocator,
+			description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
+		},
+	]),
+	...destructiveProperties(show, destructive),
 ];
 
 function alreadyArchived(project: Project): IDataObject {
@@ -30,12 +34,12 @@ function alreadyArchived(project: Project): IDataObject {
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
 	let found: Project | undefined;
 	return {
 		// Before any project of the run is archived: it exists here, it is not the Default project.
 		check: async () => {
-			found = await readProject.call(this, projectId, itemIndex, tuning);
+			found = await readProject.call(this, projectId, itemIndex, limits);
 			if (isDefaultProject(found)) {
 				throw new NodeOperationError(this.getNode(), DEFAULT_PROJECT_REFUSAL.message, {
 					itemIndex,
@@ -48,7 +52,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 		send: async () =>
 			found?.status === 'archived'
 				? [alreadyArchived(found)]
-				: await archiveProject.call(this, projectId, itemIndex, tuning),
+				: await archiveProject.call(this, projectId, itemIndex, limits),
 	};
 }
 
@@ -56,7 +60,7 @@ async function archiveProject(
 	this: IExecuteFunctions,
 	projectId: string,
 	itemIndex: number,
-	tuning: RequestTuning,
+	limits: RequestLimits,
 ): Promise<IDataObject[]> {
 	const archiving = await openAiRequest
 		.call(this, {
@@ -64,7 +68,7 @@ async function archiveProject(
 			path: `/organization/projects/${projectId}/archive`,
 			itemIndex,
 			subject: `project ${projectId}`,
-			...tuning,
+			...limits,
 		})
 		.then(
 			(response) => ({ response }),
@@ -77,7 +81,7 @@ async function archiveProject(
 	if (status !== 400 || errorCode !== 'project_archived') throw archiving.error;
 
 	// Archived in the meantime (or the API says so while it archives): report the project as it is now.
-	const project = await readProject.call(this, projectId, itemIndex, tuning);
+	const project = await readProject.call(this, projectId, itemIndex, limits);
 	if (project.status !== 'archived') throw archiving.error;
 	return [alreadyArchived(project)];
 }

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
 import { readBuckets } from '../../helpers/report';
@@ -123,20 +123,20 @@ function isEligible(project: Project, settings: StaleSettings): boolean {
  */
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const settings = readSettings.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
-	return { send: async () => await findStaleProjects.call(this, settings, itemIndex, tuning) };
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => await findStaleProjects.call(this, settings, itemIndex, limits) };
 }
 
 async function findStaleProjects(
 	this: IExecuteFunctions,
 	settings: StaleSettings,
 	itemIndex: number,
-	tuning: RequestTuning,
+	limits: RequestLimits,
 ): Promise<IDataObject[]> {
 	const { window } = settings;
 
 	let candidates: Project[] = [];
-	for await (const page of listPages.call(this, { path: '/organization/projects', qs: {}, itemIndex, ...tuning })) {
+	for await (const page of listPages.call(this, { path: '/organization/projects', qs: {}, itemIndex, ...limits })) {
 		for (const project of page as Project[]) if (project.status !== 'archived' && isEligible(project, settings)) candidates.push(project);
 	}
 
@@ -153,7 +153,7 @@ async function findStaleProjects(
 				group_by: ['project_id'],
 			},
 			itemIndex,
-			...tuning,
+			...limits,
 		});
 		recordReport(ledger, source, buckets, window);
 		candidates = candidates.filter((project) => !isActive(ledger, project.id, window));
@@ -167,7 +167,7 @@ async function findStaleProjects(
 			qs: { owner_project_access: 'any' },
 			itemIndex,
 			subject: `project ${project.id}`,
-			...tuning,
+			...limits,
 		});
 		for await (const page of pages) keys.push(...page);
 		recordKeys(ledger, project.id, keys);

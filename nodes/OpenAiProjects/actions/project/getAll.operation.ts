@@ -1,24 +1,21 @@
-import { DateTime } from 'luxon';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
+import { parseMoment } from '../../helpers/dates';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-const show = { resource: ['project'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -27,7 +24,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -35,7 +32,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Created After',
@@ -81,6 +77,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['getAll'] } }, properties);
+
 interface ProjectFilter {
 	includeArchived: boolean;
 	status: 'any' | 'active' | 'archived';
@@ -89,13 +87,10 @@ interface ProjectFilter {
 	nameContains: string;
 }
 
-function toUnixSeconds(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = DateTime.isDateTime(value)
-		? value
-		: value instanceof Date
-			? DateTime.fromJSDate(value)
-			: DateTime.fromISO(String(value), { setZone: true });
+/** A filter date as unix seconds; a date without a time zone is UTC (see parseMoment). */
+function readFilterDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+	const date = parseMoment(value);
+	if (date === undefined) return undefined;
 	if (!date.isValid) {
 		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: "${String(value)}"`, {
 			itemIndex,
@@ -117,8 +112,8 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): ProjectFilter {
 		// Archived projects are only listed when asked for, so a status filter on them must ask.
 		includeArchived: raw.includeArchived === true || status === 'archived',
 		status,
-		createdAfter: toUnixSeconds.call(this, raw.createdAfter, 'Created After', itemIndex),
-		createdBefore: toUnixSeconds.call(this, raw.createdBefore, 'Created Before', itemIndex),
+		createdAfter: readFilterDate.call(this, raw.createdAfter, 'Created After', itemIndex),
+		createdBefore: readFilterDate.call(this, raw.createdBefore, 'Created Before', itemIndex),
 		nameContains: String(raw.nameContains ?? '').trim().toLowerCase(),
 	};
 	if (filter.createdAfter !== undefined && filter.createdBefore !== undefined && filter.createdAfter >= filter.createdBefore) {
@@ -153,8 +148,8 @@ function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const limit = readLimit.call(this, itemIndex);
 	const filter = readFilter.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
-	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, tuning) };
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, limits) };
 }
 
 async function listProjects(
@@ -162,7 +157,7 @@ async function listProjects(
 	limit: number,
 	filter: ProjectFilter,
 	itemIndex: number,
-	tuning: RequestTuning,
+	limits: RequestLimits,
 ): Promise<IDataObject[]> {
 	const projects: IDataObject[] = [];
 	const filtersNothing =
@@ -173,7 +168,7 @@ async function listProjects(
 		itemIndex,
 		// Without filters every item read is kept, so a Limit bounds the pages too.
 		wanted: filtersNothing ? limit : undefined,
-		...tuning,
+		...limits,
 	});
 	for await (const page of pages) {
 		for (const project of page as Project[]) {

@@ -1,14 +1,15 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
+import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, getProjectName, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-export const description: INodeProperties[] = [
-	projectLocator('rename'),
+const properties: INodeProperties[] = [
+	projectLocator,
 	{
 		displayName: 'New Name',
 		name: 'name',
@@ -16,14 +17,15 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The new name. The Default project and archived projects cannot be renamed.',
-		displayOptions: { show: { resource: ['project'], operation: ['rename'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['rename'] } }, properties);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const name = getProjectName.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {
 		// Setting a name is idempotent, so this request may be retried like a read.
 		const response = await openAiRequest.call(this, {
@@ -32,7 +34,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 			body: { name },
 			itemIndex,
 			subject: `project ${projectId}`,
-			...tuning,
+			...limits,
 		});
 		return [toProjectItem(response.body as Project)];
 	};

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
@@ -7,8 +7,6 @@ import { prepareReport } from '../../helpers/report';
 import type { BucketRules } from '../../helpers/timeRange';
 import { timeRangeProperties } from '../../helpers/timeRangeParameters';
 import { toUsageItems } from '../../helpers/usageReport';
-
-const show = { resource: ['usage'], operation: ['getAll'] };
 
 interface BucketWidth {
 	apiValue: '1d' | '1h';
@@ -26,15 +24,14 @@ const BUCKET_WIDTHS: Record<string, BucketWidth> = {
 	hour: { apiValue: '1h', rules: { bucketSeconds: 3_600, maxBuckets: 168, label: 'hourly usage' }, pageSize: 168 },
 };
 
-export const description: INodeProperties[] = [
-	...timeRangeProperties(show),
+const properties: INodeProperties[] = [
+	...timeRangeProperties,
 	{
 		displayName: 'Bucket Width',
 		name: 'bucketWidth',
 		type: 'options',
 		default: 'day',
 		description: 'One item per day or per hour (hourly ranges can be at most 7 days long)',
-		displayOptions: { show },
 		options: [
 			{ name: 'Day', value: 'day' },
 			{ name: 'Hour', value: 'hour' },
@@ -46,10 +43,11 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return one item per model of each project and day (or hour)',
-		displayOptions: { show },
 	},
-	projectFilterProperty(show),
+	projectFilterProperty,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['usage'], operation: ['getAll'] } }, properties);
 
 function readBucketWidth(this: IExecuteFunctions, itemIndex: number): BucketWidth {
 	const name = this.getNodeParameter('bucketWidth', itemIndex, 'day') as string;
