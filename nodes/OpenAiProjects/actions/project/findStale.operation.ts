@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
@@ -13,10 +13,9 @@ import type { Project } from '../../helpers/projects';
 import { ageInDays, byLongestIdle, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
 import type { ActivityLedger, StaleWindow } from '../../helpers/staleProjects';
 
-const show = { resource: ['project'], operation: ['findStale'] };
 const DAY_SECONDS = 86_400;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Inactive For (Days)',
 		name: 'inactiveDays',
@@ -25,7 +24,6 @@ export const description: INodeProperties[] = [
 		default: 30,
 		description:
 			'A project is stale when it had no cost, no usage of any kind and no API key used in this many days',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -33,7 +31,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Ignore Projects',
@@ -71,6 +68,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['findStale'] } }, properties);
 
 interface StaleSettings {
 	window: StaleWindow;
