@@ -52,7 +52,7 @@ export interface GuardOutcome {
 }
 
 function readMaxPerRun(this: IExecuteFunctions, rules: DestructiveRules): number {
-	const value = this.getNodeParameter('maxPerRun', 0, DEFAULT_MAX_PER_RUN) as unknown;
+	const value = (this.getNodeParameter('maxPerRun', 0, DEFAULT_MAX_PER_RUN) as unknown) ?? DEFAULT_MAX_PER_RUN;
 	const max = Number(value);
 	if (!Number.isInteger(max) || max < 1 || max > MAX_PER_RUN_LIMIT) {
 		throw new NodeOperationError(

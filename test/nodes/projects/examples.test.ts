@@ -4,6 +4,7 @@ import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-se
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const DAY = 24 * 60 * 60;
 // The report counts and sorts with n8n's own Summarize, Sort and Limit nodes, which only the pinned n8n provides.
@@ -24,11 +25,7 @@ describe('The example workflows for projects', () => {
 	];
 	const credentials = () => ({ oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: seeded, costsDays: 120 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer({ projects: seeded, costsDays: 120 }, (started) => (server = started));
 
 	const activeNames = (target: OpenAiTestServer) =>
 		target.state.projects.filter((project) => project.archivedAt === null).map((project) => project.name);

@@ -6,9 +6,11 @@ import {
 	FIXED_NOW_MS,
 	expectRequestsMatchContract,
 	fixNodeClock,
+	reportServerOptions,
 	runReport,
-	startReportServer,
 } from '../costs/support';
+import { serveTestServer } from '../testServer';
+import { startOpenAiTestServer } from '../../openai-server';
 
 const now = FIXED_NOW_MS / 1000;
 const TODAY = Math.floor(now / DAY_SECONDS) * DAY_SECONDS;
@@ -40,11 +42,7 @@ describe('OpenAI Projects: Find Stale', () => {
 	let server: OpenAiTestServer;
 	fixNodeClock();
 
-	beforeAll(async () => {
-		server = await startReportServer(WORLD);
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer(reportServerOptions(WORLD), (started) => (server = started));
 
 	const idOf = (name: string) => server.state.projects.find((project) => project.name === name)!.id;
 	const names = (items: Array<Record<string, unknown>>) => items.map((item) => item.name).sort();
@@ -158,7 +156,7 @@ describe('OpenAI Projects: Find Stale on 1,000 projects', () => {
 
 	it('costs ceil(1000/100) + cost pages + usage pages per kind + key listings for the 100 candidates', async () => {
 		const projects = staleWorldProjects(now);
-		const server = await startReportServer(projects);
+		const server = await startOpenAiTestServer(reportServerOptions(projects));
 		try {
 			const items = await runReport(server, { resource: 'project', operation: 'findStale', inactiveDays: 90 });
 
