@@ -8,6 +8,7 @@ import { renderScenario } from './printTable';
 import type { ScenarioResult } from './scenarioResult';
 import { chatThroughput } from './scenarios/chatThroughput';
 import { listUnderFaults } from './scenarios/faults';
+import { findStaleOnThousand } from './scenarios/findStale';
 import { httpRequestNodeInN8n } from './scenarios/httpRequestNode';
 import { listHundredThousand } from './scenarios/listHundredThousand';
 import { listTenThousand } from './scenarios/listTenThousand';
@@ -32,6 +33,7 @@ async function main() {
 	report(await chatThroughput(config));
 	report(await httpRequestNodeInN8n(config));
 	report(await listUnderFaults(config));
+	report(await findStaleOnThousand(config));
 
 	const goals = results.flatMap((result) => result.goals);
 	const unmet = goals.filter((goal) => !goal.met);

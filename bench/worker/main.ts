@@ -15,6 +15,11 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.items,
 				task.concurrency,
 			);
+		case 'findStaleWithNode':
+			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).findStaleWithNode(
+				task.baseUrl,
+				task.inactiveDays,
+			);
 		case 'listWithFetch':
 			return await (require('./plainClients') as typeof import('./plainClients')).listWithFetch(task.baseUrl);
 		case 'chatWithPool':

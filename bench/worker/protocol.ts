@@ -2,6 +2,7 @@
 export type WorkerTask =
 	| { kind: 'listWithNode'; baseUrl: string }
 	| { kind: 'listWithFetch'; baseUrl: string }
+	| { kind: 'findStaleWithNode'; baseUrl: string; inactiveDays: number }
 	| { kind: 'chatWithNode'; baseUrl: string; items: number; concurrency: number }
 	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number };
 

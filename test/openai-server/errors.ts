@@ -180,6 +180,10 @@ export const projectNotFound = (projectId: string) =>
 		'project_id',
 	);
 
+// ours: OpenAI's 404 text for an API key is not verified.
+export const apiKeyNotFound = (keyId: string) =>
+	new OpenAiError(404, `No API key found with id '${keyId}'.`, INVALID_REQUEST, 'not_found', 'api_key_id');
+
 export const defaultProjectUnchangeable = (action: 'update' | 'archive') =>
 	new OpenAiError(400, `Cannot ${action} the default project.`, INVALID_REQUEST);
 

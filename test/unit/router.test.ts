@@ -23,7 +23,7 @@ function recordingOperation(options: { destructive?: boolean; delays?: number[] 
 	let running = 0;
 	let mostAtOnce = 0;
 	const operation: Operation = {
-		destructive: options.destructive,
+		destructive: options.destructive ? { verb: 'change', pastTense: 'changed', items: 'things' } : undefined,
 		prepare(this: IExecuteFunctions, itemIndex: number) {
 			const { bad } = this.getInputData()[itemIndex].json;
 			if (bad) throw new NodeOperationError(this.getNode(), `item ${itemIndex} is bad`, { itemIndex });

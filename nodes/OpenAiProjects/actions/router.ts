@@ -10,6 +10,7 @@ const operations: OperationTable = {
 	project: {
 		archive: project.archive,
 		create: project.create,
+		findStale: project.findStale,
 		get: project.get,
 		getAll: project.getAll,
 		rename: project.rename,

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isProjectId } from '../../shared/transport';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { isProjectId, openAiRequest } from '../../shared/transport';
 import { utcIso } from './dates';
 
 export interface Project extends IDataObject {
@@ -11,6 +12,14 @@ export interface Project extends IDataObject {
 	created_at: number;
 	archived_at: number | null;
 	status: string | null;
+}
+
+/**
+ * The API marks no project as the Default one; it is the project named "Default project", which cannot be renamed.
+ * Another project given that name is treated the same way: refusing it is safe, archiving the real one is not.
+ */
+export function isDefaultProject(project: Pick<Project, 'name'>): boolean {
+	return (project.name ?? '').trim().toLowerCase() === 'default project';
 }
 
 function isoFromUnix(seconds: unknown): string | null {
@@ -66,4 +75,21 @@ export function getProjectName(this: IExecuteFunctions, itemIndex: number): stri
 		});
 	}
 	return name;
+}
+
+/** GET /organization/projects/{id}: the project as it is now (404 when it is not in the organization). */
+export async function readProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<Project> {
+	const response = await openAiRequest.call(this, {
+		method: 'GET',
+		path: `/organization/projects/${projectId}`,
+		itemIndex,
+		subject: `project ${projectId}`,
+		...limits,
+	});
+	return response.body as Project;
 }

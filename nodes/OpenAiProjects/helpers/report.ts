@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../shared/execution/operation';
 import { readRequestLimits } from '../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listReportPages } from '../../shared/transport';
 import { readProjectIds } from './projectFilter';
 import { loadProjectDirectory, projectNameOf } from './projectDirectory';
@@ -53,12 +54,25 @@ export function prepareReport(
 
 	const send = async () => {
 		const directory = await loadProjectDirectory.call(this, { itemIndex, ...limits });
-		const buckets: TimeBucket[] = [];
-		const pages = listReportPages.call(this, { path: query.path, qs, itemIndex, maxPages: REPORT_MAX_PAGES, ...limits });
-		for await (const page of pages) buckets.push(...(page as unknown as TimeBucket[]));
+		const buckets = await readBuckets.call(this, { path: query.path, qs, itemIndex, ...limits });
 		return toItems({ buckets, directory, range });
 	};
 	return { send };
+}
+
+export interface BucketRequest extends RequestLimits {
+	path: string;
+	qs: IDataObject;
+	itemIndex: number;
+}
+
+/** Every bucket of one costs or usage report, following its pages. */
+export async function readBuckets(this: IExecuteFunctions, request: BucketRequest): Promise<TimeBucket[]> {
+	const buckets: TimeBucket[] = [];
+	for await (const page of listReportPages.call(this, { maxPages: REPORT_MAX_PAGES, ...request })) {
+		buckets.push(...(page as unknown as TimeBucket[]));
+	}
+	return buckets;
 }
 
 /** The fields every report item starts with: its bucket in UTC and its project, named from the directory. */

@@ -3,6 +3,22 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 /** One item, read and checked: sending it is all that is left. */
 export interface PreparedItem {
 	send(): Promise<IDataObject[]>;
+	/**
+	 * Destructive operations only: a read-only look at the target before anything is changed (it exists, it may be
+	 * changed), for every item before the first is sent; throws to refuse the item. Resolves to what a Dry Run puts
+	 * out for it.
+	 */
+	check?(): Promise<IDataObject[]>;
+}
+
+/** How a destructive operation names what it does, for its Dry Run and per-run cap (see destructive.ts). */
+export interface DestructiveRules {
+	/** e.g. 'archive' */
+	verb: string;
+	/** e.g. 'archived' */
+	pastTense: string;
+	/** plural, lower case, e.g. 'projects': "Max Projects per Run" */
+	items: string;
 }
 
 /**
@@ -13,10 +29,11 @@ export interface PreparedItem {
 export interface Operation {
 	prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem;
 	/**
-	 * Cannot be undone (archive, delete, remove, revoke). The shared path sends such items one at a time, so that a
-	 * failure stops the batch before the next item; it is also the one place for any per-run guard on them.
+	 * Cannot be undone (archive, delete, remove, revoke). The shared path guards such operations (destructive.ts:
+	 * per-run cap, every item's check before the first change, Dry Run) and sends their items one at a time, so
+	 * that a failure stops the batch before the next item. Their description adds destructiveProperties().
 	 */
-	destructive?: boolean;
+	destructive?: DestructiveRules;
 }
 
 /** A node's operations by resource and operation name, as its "Resource" and "Operation" parameters name them. */

@@ -1,11 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from './errorItems';
 import type { NodeError } from './errorItems';
-import type { Operation, OperationTable, PreparedItem } from './operation';
+import { guardDestructive } from './destructive';
+import type { CheckedItem } from './destructive';
+import type { Operation, OperationTable } from './operation';
 
-type CheckedItem = PreparedItem | { problem: NodeError };
 
 export interface RouteOptions {
 	/** How many items are sent at once, read once for the whole run; one when absent. */
@@ -86,10 +87,24 @@ export async function route(
 ): Promise<INodeExecutionData[][]> {
 	const operation = pickOperation.call(this, operations);
 	const itemsAtOnce = options.itemsAtOnce?.call(this) ?? 1;
-	const checked = this.getInputData().map((_, itemIndex) => checkItem.call(this, operation, itemIndex));
+	let checked = this.getInputData().map((_, itemIndex) => checkItem.call(this, operation, itemIndex));
 	if (!this.continueOnFail()) {
 		const firstProblem = checked.find((item): item is { problem: NodeError } => 'problem' in item);
 		if (firstProblem) throw firstProblem.problem;
 	}
+	if (operation.destructive) {
+		const guarded = await guardDestructive.call(this, operation.destructive, checked);
+		if (guarded.dryRun) return [dryRunOutput(guarded.items, guarded.dryRun)];
+		checked = guarded.items;
+	}
 	return [await sendInOrder.call(this, checked, operation.destructive ? 1 : itemsAtOnce)];
+}
+
+/** A Dry Run puts out what each item's check found, and the error item of a refused one (Continue On Fail). */
+function dryRunOutput(items: CheckedItem[], previews: IDataObject[][]): INodeExecutionData[] {
+	return items.flatMap((item, itemIndex) =>
+		'problem' in item
+			? [errorItem(item.problem, itemIndex)]
+			: previews[itemIndex].map((json) => ({ json, pairedItem: { item: itemIndex } })),
+	);
 }

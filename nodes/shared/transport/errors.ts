@@ -40,7 +40,7 @@ export interface RequestContext extends Scope {
 	keyWithoutOrganization?: 'works' | 'fails';
 }
 
-interface Explanation {
+export interface Explanation {
 	message: string;
 	fix: string;
 }
@@ -101,6 +101,12 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 	};
 }
 
+/** Said when OpenAI refuses a change to the Default project, and when a node refuses it before asking. */
+export const DEFAULT_PROJECT_REFUSAL: Explanation = {
+	message: 'The Default project cannot be renamed or archived',
+	fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
+};
+
 function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const text = failure.openAiMessage ?? '';
 	if (failure.openAiCode === 'project_archived' || /is archived/i.test(text)) {
@@ -109,12 +115,7 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 			fix: 'Archiving cannot be undone. Create a new project if you need an active one.',
 		};
 	}
-	if (/default project/i.test(text)) {
-		return {
-			message: 'The Default project cannot be renamed or archived',
-			fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
-		};
-	}
+	if (/default project/i.test(text)) return DEFAULT_PROJECT_REFUSAL;
 	const param = failure.openAiParam ? ` (parameter "${failure.openAiParam}")` : '';
 	return {
 		message: `OpenAI rejected the request${param}`,

@@ -287,19 +287,31 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 				parameters: { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') },
 				credential: admin,
 				continueOnFail: true,
-				inputItems: [{ id: first.id }, { id: DEFAULT_PROJECT_ACME }, { id: 'not-a-project' }, { id: second.id }],
+				inputItems: [
+					{ id: first.id },
+					{ id: DEFAULT_PROJECT_ACME },
+					{ id: 'not-a-project' },
+					{ id: 'proj_doesNotExist0000000001' },
+					{ id: second.id },
+				],
 			});
 			const outputs = nodeResult(result).outputs[0];
-			expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
 			expect(outputs[0].json).toEqual(expect.objectContaining({ id: first.id, status: 'archived' }));
-			expect(outputs[1].json).toEqual(
-				expect.objectContaining({ error: 'The Default project cannot be renamed or archived', httpCode: '400' }),
+			// Refused by the check before the first archive, without asking OpenAI to archive it.
+			expect(outputs[1].json).toEqual({
+				error: 'The Default project cannot be renamed or archived',
+				description: expect.stringContaining('Item 2 is the Default project'),
+			});
+			expect(server.requests.filter((request) => request.path.endsWith(`${DEFAULT_PROJECT_ACME}/archive`))).toEqual([]);
+			expect(outputs[2].json.error).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
+			expect(outputs[3].json).toEqual(
+				expect.objectContaining({ error: 'Project proj_doesNotExist0000000001 was not found in this organization', httpCode: '404' }),
 			);
 			// The error item carries the description as plain lines, not the error panel's <br> layout.
-			expect(outputs[1].json.description).toMatch(/\nHTTP status: 400\n/);
-			expect(outputs[1].json.description).not.toContain('<br>');
-			expect(outputs[2].json.error).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
-			expect(outputs[3].json).toEqual(expect.objectContaining({ id: second.id, status: 'archived' }));
+			expect(outputs[3].json.description).toMatch(/\nHTTP status: 404\n/);
+			expect(outputs[3].json.description).not.toContain('<br>');
+			expect(outputs[4].json).toEqual(expect.objectContaining({ id: second.id, status: 'archived' }));
 			expectNoFullKeyIn(result);
 		});
 	});

@@ -1,6 +1,6 @@
 import { isObject, nowSeconds, queryValue, type Handler, type HandlerContext } from '../context';
 import * as E from '../errors';
-import { newProjectId } from '../seed';
+import { NO_ACTIVITY, newProjectId } from '../seed';
 import type { ProjectRecord } from '../types';
 
 const RESIDENCIES = [
@@ -87,6 +87,7 @@ export const createProject: Handler = (context) => {
 		isDefault: false,
 		externalKeyId: externalKeyId ?? null,
 		residency: residency ?? null,
+		activity: { ...NO_ACTIVITY, keys: [] },
 	};
 	context.world.state.projects.push(project);
 	return { body: projectJson(project) };
@@ -112,7 +113,7 @@ export const archiveProject: Handler = (context) => {
 	return { body: projectJson(project) };
 };
 
-function findProject(context: HandlerContext): ProjectRecord {
+export function findProject(context: HandlerContext): ProjectRecord {
 	const id = context.params.project_id;
 	const project = context.world.state.projects.find(
 		(candidate) =>
@@ -122,7 +123,7 @@ function findProject(context: HandlerContext): ProjectRecord {
 	return project;
 }
 
-function readLimit(raw: string | undefined): number {
+export function readLimit(raw: string | undefined): number {
 	if (raw === undefined) return 20;
 	if (!/^-?\d+$/.test(raw)) throw E.invalidType('limit', 'an integer', raw);
 	const limit = Number(raw);

@@ -1,28 +1,59 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../../shared/execution/operation';
+import { destructiveProperties } from '../../../shared/execution/destructive';
+import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
+import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId, toProjectItem } from '../../helpers/projects';
+import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['archive'] } }, [
-	{
-		...projectLocator,
-		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
-	},
-]);
-
 /** Archiving cannot be undone. */
-export const destructive = true;
+export const destructive: DestructiveRules = { verb: 'archive', pastTense: 'archived', items: 'projects' };
+
+const show = { resource: ['project'], operation: ['archive'] };
+
+export const description = [
+	...updateDisplayOptions({ show }, [
+		{
+			...projectLocator,
+			description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
+		},
+	]),
+	...destructiveProperties(show, destructive),
+];
+
+function alreadyArchived(project: Project): IDataObject {
+	return toProjectItem(project, {
+		alreadyArchived: true,
+		message: `Project ${project.id} was already archived on ${new Date((project.archived_at ?? 0) * 1000).toISOString()}; nothing changed.`,
+	});
+}
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
-	return { send: async () => await archiveProject.call(this, projectId, itemIndex, limits) };
+	let found: Project | undefined;
+	return {
+		// Before any project of the run is archived: it exists here, it is not the Default project.
+		check: async () => {
+			found = await readProject.call(this, projectId, itemIndex, limits);
+			if (isDefaultProject(found)) {
+				throw new NodeOperationError(this.getNode(), DEFAULT_PROJECT_REFUSAL.message, {
+					itemIndex,
+					description: `${DEFAULT_PROJECT_REFUSAL.fix} Item ${itemIndex + 1} is the Default project (${projectId}); nothing was archived.`,
+				});
+			}
+			const archived = found.status === 'archived';
+			return [toProjectItem(found, { dryRun: true, wouldArchive: !archived, alreadyArchived: archived })];
+		},
+		send: async () =>
+			found?.status === 'archived'
+				? [alreadyArchived(found)]
+				: await archiveProject.call(this, projectId, itemIndex, limits),
+	};
 }
 
 async function archiveProject(
@@ -31,13 +62,12 @@ async function archiveProject(
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<IDataObject[]> {
-	const subject = `project ${projectId}`;
 	const archiving = await openAiRequest
 		.call(this, {
 			method: 'POST',
 			path: `/organization/projects/${projectId}/archive`,
 			itemIndex,
-			subject,
+			subject: `project ${projectId}`,
 			...limits,
 		})
 		.then(
@@ -50,20 +80,8 @@ async function archiveProject(
 	const { status, errorCode } = openAiErrorFacts(archiving.error);
 	if (status !== 400 || errorCode !== 'project_archived') throw archiving.error;
 
-	// Archiving twice must not break an automation that runs twice: report the project as it is.
-	const current = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/organization/projects/${projectId}`,
-		itemIndex,
-		subject,
-		...limits,
-	});
-	const project = current.body as Project;
+	// Archived in the meantime (or the API says so while it archives): report the project as it is now.
+	const project = await readProject.call(this, projectId, itemIndex, limits);
 	if (project.status !== 'archived') throw archiving.error;
-	return [
-		toProjectItem(project, {
-			alreadyArchived: true,
-			message: `Project ${projectId} was already archived on ${new Date((project.archived_at ?? 0) * 1000).toISOString()}; nothing changed.`,
-		}),
-	];
+	return [alreadyArchived(project)];
 }
