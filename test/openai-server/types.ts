@@ -1,3 +1,7 @@
+import type { RateLimitSettings } from './rateLimits';
+
+export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
+
 export interface SeedProject {
 	id?: string;
 	name: string;
@@ -16,7 +20,10 @@ export interface TestServerOptions {
 	seed?: number;
 	costsDays?: number;
 	latencyMs?: number | [number, number];
+	/** Shorthand for `rateLimits.admin.requestsPerMinute` (per key and endpoint, one-minute window). */
 	adminRateLimitPerMinute?: number;
+	/** Model limits (default: usage tier 5, 30,000 RPM / 150,000,000 TPM) and the Admin API's (default: none). */
+	rateLimits?: RateLimitSettings;
 	now?: () => number;
 }
 
@@ -127,5 +134,7 @@ export interface OpenAiTestServer {
 	faults: FaultController;
 	clearRequests(): void;
 	reset(): void;
+	/** Replaces the rate limits and empties their windows (also `POST /__control/limits`). */
+	setRateLimits(settings: RateLimitSettings): void;
 	close(): Promise<void>;
 }

@@ -17,9 +17,14 @@ export interface Deadline {
 
 type CancellableContext = { getExecutionCancelSignal?: () => AbortSignal | undefined };
 
-export function startDeadline(context: OpenAiFunctions, timeoutMs: number): Deadline {
+/** The execution's own cancel signal (the user pressed Stop), when this n8n gives one. */
+export function cancelSignalOf(context: OpenAiFunctions): AbortSignal | undefined {
 	const getCancelSignal = (context as CancellableContext).getExecutionCancelSignal;
-	const cancel = typeof getCancelSignal === 'function' ? getCancelSignal.call(context) : undefined;
+	return typeof getCancelSignal === 'function' ? getCancelSignal.call(context) : undefined;
+}
+
+export function startDeadline(context: OpenAiFunctions, timeoutMs: number): Deadline {
+	const cancel = cancelSignalOf(context);
 	const timeUp = AbortSignal.timeout(timeoutMs);
 	return {
 		signal: cancel ? AbortSignal.any([cancel, timeUp]) : timeUp,

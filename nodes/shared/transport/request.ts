@@ -17,12 +17,14 @@ import {
 	readCredentialValues,
 } from './credentials';
 import type { OpenAiOrgCredentials } from './credentials';
-import { startDeadline, withDeadline } from './deadline';
+import { cancelSignalOf, startDeadline, withDeadline } from './deadline';
 import { buildOpenAiApiError } from './errors';
 import type { OpenAiFailure, RequestContext } from './errors';
+import { pacerOf, pacingScope, reportAnswer, waitForTurn } from './executionPacing';
 import { classifyInterruption } from './interruptions';
 import {
 	DEFAULT_MAX_RETRIES,
+	advisedRetryWaitMs,
 	connectionErrorCode,
 	isRetryableStatus,
 	requestedWaitBeyondCapMs,
@@ -275,13 +277,21 @@ export async function openAiRequest<T = IDataObject>(
 		recovered,
 	});
 
+	// One execution's requests share the rate limits: the pacer spaces them and pauses them all after a 429.
+	const pacer = pacerOf(this, pacingScope(request.method, request.path, scope.organizationId, scope.projectId));
+	const cancelSignal = cancelSignalOf(this);
+	const cancelled = () => cancelSignal?.aborted === true;
+
 	for (let attempt = 0; ; attempt++) {
+		const { sentAt } = await waitForTurn(pacer, request.body, cancelled);
 		const result = await send.call(this, credentials, options, attempt);
 		let failure: OpenAiFailure;
 		let headers: IDataObject = {};
 		if ('response' in result) {
 			const { response } = result;
 			headers = response.headers ?? {};
+			const code = response.statusCode === 429 ? failureFromResponse(response, attempt).openAiCode : null;
+			reportAnswer(pacer, sentAt, { status: response.statusCode, code, headers, advisedWaitMs: advisedRetryWaitMs(headers) });
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const parsed = parseBody(response.body);
 				if (!parsed.malformed) return answer(parsed.value, headers);
@@ -319,7 +329,8 @@ export async function openAiRequest<T = IDataObject>(
 		const safeToRepeat =
 			!request.notIdempotent || surelyNotProcessed(failure) || (outcomeUnknown && request.findLostResult !== undefined);
 		if (wantsRetry && safeToRepeat) {
-			await sleep(retryDelayMs(attempt, headers));
+			// After a rate limit the pacer holds this request (and every other) as long as needed.
+			if (failure.status !== 429) await sleep(retryDelayMs(attempt, headers));
 			continue;
 		}
 
