@@ -56,6 +56,7 @@ export async function startOpenAiTestServer(
 		const method = request.method ?? 'GET';
 		const key = bearerKey(request.headers);
 		const record: RecordedRequest = {
+			receivedAtMs: Date.now(),
 			method,
 			path: url.pathname,
 			query: redactKeys(parseQuery(url.searchParams)),

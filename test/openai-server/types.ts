@@ -75,6 +75,8 @@ export interface ServerState {
 }
 
 export interface RecordedRequest {
+	/** When the request arrived (the machine's clock, also when the server runs on a test clock). */
+	receivedAtMs: number;
 	method: string;
 	path: string;
 	query: Record<string, string | string[]>;
