@@ -7,7 +7,11 @@ import { formatDuration, SlidingWindow } from './rateLimiter';
 export interface ModelRateLimitSettings {
 	requestsPerMinute: number;
 	tokensPerMinute: number;
-	/** The window the two limits count in; 60,000 like OpenAI, shorter to scale a benchmark down. */
+	/**
+	 * The sliding window, 60,000 like OpenAI. A shorter one compresses time for tests: the rates stay per
+	 * minute (and the headers say so), the window holds its share of them (600 a minute in a 1 s window: 10),
+	 * so it is as strict on the rate and stricter on bursts.
+	 */
 	windowMs?: number;
 }
 
@@ -104,29 +108,30 @@ export class RateLimits {
 	admitModel(caller: Caller, model: string | undefined, tokens: number, nowMs: number): void {
 		const bucket = bucketOf(caller);
 		const { requestsPerMinute, tokensPerMinute } = this.model;
+		const { requests: requestsInWindow, tokens: tokensInWindow } = this.windowShare();
 		const usedRequests = this.requests.used(bucket, nowMs);
 		const usedTokens = this.tokens.used(bucket, nowMs);
 		let refusal: E.OpenAiError | undefined;
 		let waitMs = 0;
-		if (usedRequests + 1 > requestsPerMinute) {
-			waitMs = this.requests.msUntilFits(bucket, nowMs, 1, requestsPerMinute);
+		if (usedRequests + 1 > requestsInWindow) {
+			waitMs = this.requests.msUntilFits(bucket, nowMs, 1, requestsInWindow);
 			refusal = E.modelRateLimitReached({
 				model,
 				organizationId: caller.organizationId,
 				kind: 'requests',
 				limit: requestsPerMinute,
-				used: usedRequests,
+				used: this.perMinute(usedRequests),
 				requested: 1,
 				retryIn: formatDuration(waitMs),
 			});
-		} else if (usedTokens + tokens > tokensPerMinute) {
-			waitMs = this.tokens.msUntilFits(bucket, nowMs, Math.min(tokens, tokensPerMinute), tokensPerMinute);
+		} else if (usedTokens + tokens > tokensInWindow) {
+			waitMs = this.tokens.msUntilFits(bucket, nowMs, Math.min(tokens, tokensInWindow), tokensInWindow);
 			refusal = E.modelRateLimitReached({
 				model,
 				organizationId: caller.organizationId,
 				kind: 'tokens',
 				limit: tokensPerMinute,
-				used: usedTokens,
+				used: this.perMinute(usedTokens),
 				requested: tokens,
 				retryIn: formatDuration(waitMs),
 			});
@@ -153,17 +158,31 @@ export class RateLimits {
 	 */
 	headers(caller: Caller, nowMs: number): Record<string, string> {
 		const bucket = bucketOf(caller);
-		const { requestsPerMinute, tokensPerMinute, windowMs } = this.model;
-		const usedRequests = Math.min(requestsPerMinute, this.requests.used(bucket, nowMs));
-		const usedTokens = Math.min(tokensPerMinute, this.tokens.used(bucket, nowMs));
+		const { requestsPerMinute, tokensPerMinute } = this.model;
+		const usedRequests = Math.min(requestsPerMinute, this.perMinute(this.requests.used(bucket, nowMs)));
+		const usedTokens = Math.min(tokensPerMinute, this.perMinute(this.tokens.used(bucket, nowMs)));
 		return {
 			'x-ratelimit-limit-requests': String(requestsPerMinute),
 			'x-ratelimit-remaining-requests': String(requestsPerMinute - usedRequests),
-			'x-ratelimit-reset-requests': formatDuration((usedRequests * windowMs) / requestsPerMinute),
+			'x-ratelimit-reset-requests': formatDuration((usedRequests * MINUTE_MS) / requestsPerMinute),
 			'x-ratelimit-limit-tokens': String(tokensPerMinute),
 			'x-ratelimit-remaining-tokens': String(tokensPerMinute - usedTokens),
-			'x-ratelimit-reset-tokens': formatDuration((usedTokens * windowMs) / tokensPerMinute),
+			'x-ratelimit-reset-tokens': formatDuration((usedTokens * MINUTE_MS) / tokensPerMinute),
 		};
+	}
+
+	/** What the window holds of the per-minute limits (all of them in a one-minute window). */
+	private windowShare(): { requests: number; tokens: number } {
+		const share = this.model.windowMs / MINUTE_MS;
+		return {
+			requests: Math.max(1, Math.floor(this.model.requestsPerMinute * share)),
+			tokens: Math.max(1, Math.floor(this.model.tokensPerMinute * share)),
+		};
+	}
+
+	/** Use in the window as the per-minute figure the headers and messages speak in. */
+	private perMinute(usedInWindow: number): number {
+		return Math.round((usedInWindow * MINUTE_MS) / this.model.windowMs);
 	}
 }
 

@@ -114,7 +114,8 @@ test('limits are set per test through the server or POST /__control/limits, and 
 		expect(await set.json()).toEqual({
 			model: { requestsPerMinute: 500, tokensPerMinute: 150_000, windowMs: 6_000 },
 		});
-		expect((await chat()).headers.get('x-ratelimit-remaining-requests')).toBe('499');
+		// A 6 s window holds a tenth of the per-minute limits: one request is a tenth of it.
+		expect((await chat()).headers.get('x-ratelimit-remaining-requests')).toBe('490');
 		server.reset();
 		expect((await (await fetch(control)).json()).model.requestsPerMinute).toBe(500);
 		const bad = await fetch(control, { method: 'POST', body: JSON.stringify({ model: { requestsPerMinute: 0 } }) });
@@ -137,6 +138,20 @@ test('the Admin API is limited per endpoint: a full list limit does not hold bac
 		expect(names.filter((name) => name.startsWith('x-ratelimit') || name.startsWith('retry-after'))).toEqual([]);
 		const [project] = server.state.projects.filter((candidate) => candidate.organizationId === ORG_ACME && !candidate.isDefault);
 		expect((await call(server, 'POST', `/organization/projects/${project.id}/archive`, { key: ADMIN_KEY_ACME })).status).toBe(200);
+	} finally {
+		server.setRateLimits({ model: { requestsPerMinute: 3, tokensPerMinute: 1_000 } });
+	}
+});
+
+test('a shorter window compresses time: the rates stay per minute, the window holds its share of them', async () => {
+	server.setRateLimits({ model: { requestsPerMinute: 600, tokensPerMinute: 1_000_000, windowMs: 1_000 } });
+	try {
+		for (let i = 0; i < 10; i++) expect((await chat()).status).toBe(200);
+		const refused = await chat();
+		expectError(refused, 429, 'rate_limit_exceeded', /on requests per min \(RPM\): Limit 600, Used 600, Requested 1\. Please try again in 1s\./);
+		expect(refused.headers.get('x-ratelimit-reset-requests')).toBe('1m0s');
+		clock += 1_001;
+		expect((await chat()).status).toBe(200);
 	} finally {
 		server.setRateLimits({ model: { requestsPerMinute: 3, tokensPerMinute: 1_000 } });
 	}
