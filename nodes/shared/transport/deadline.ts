@@ -13,6 +13,8 @@ export interface Deadline {
 	expired(): boolean;
 	/** True when the user stopped the execution. */
 	cancelled(): boolean;
+	/** The attempt is over: stop listening to the execution's signal (it lives as long as the execution). */
+	finish(): void;
 }
 
 type CancellableContext = { getExecutionCancelSignal?: () => AbortSignal | undefined };
@@ -26,10 +28,25 @@ export function cancelSignalOf(context: OpenAiFunctions): AbortSignal | undefine
 export function startDeadline(context: OpenAiFunctions, timeoutMs: number): Deadline {
 	const cancel = cancelSignalOf(context);
 	const timeUp = AbortSignal.timeout(timeoutMs);
+	if (!cancel) {
+		return { signal: timeUp, expired: () => timeUp.aborted, cancelled: () => false, finish: () => {} };
+	}
+	// One controller fed by both signals: AbortSignal.any costs about 0.1 ms a call on Node 20, which
+	// showed in the chat node's profile at 50 items at once.
+	const controller = new AbortController();
+	const fromCancel = () => controller.abort(cancel.reason);
+	const fromTimeout = () => controller.abort(timeUp.reason);
+	if (cancel.aborted) fromCancel();
+	else cancel.addEventListener('abort', fromCancel, { once: true });
+	timeUp.addEventListener('abort', fromTimeout, { once: true });
 	return {
-		signal: cancel ? AbortSignal.any([cancel, timeUp]) : timeUp,
-		expired: () => timeUp.aborted && cancel?.aborted !== true,
-		cancelled: () => cancel?.aborted === true,
+		signal: controller.signal,
+		expired: () => timeUp.aborted && !cancel.aborted,
+		cancelled: () => cancel.aborted,
+		finish: () => {
+			cancel.removeEventListener('abort', fromCancel);
+			timeUp.removeEventListener('abort', fromTimeout);
+		},
 	};
 }
 

@@ -92,12 +92,14 @@ export interface LoadedCredentials {
 }
 
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
-	const type = credentialTypeOf(this.getNode());
+	// n8n hands out a deep copy of the node on every getNode(): one per request is enough.
+	const node = this.getNode();
+	const type = credentialTypeOf(node);
 	const data = await this.getCredentials(type, itemIndex);
 	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const reference = this.getNode().credentials?.[type];
+	if (problem) throw new NodeOperationError(node, problem, { itemIndex });
+	const reference = node.credentials?.[type];
 	return {
 		values,
 		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },
@@ -197,6 +199,8 @@ async function send(
 		const interrupted = classifyInterruption(error, deadline, timeoutMs);
 		if (interrupted) return { failure: { ...interrupted, retries } };
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
+	} finally {
+		deadline.finish();
 	}
 }
 
