@@ -3,6 +3,7 @@ import '../../test/harness';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
+import { promisePool } from './plainClients';
 import type { TaskOutcome } from './protocol';
 
 type HttpRequest = (options: IHttpRequestOptions) => Promise<{ statusCode: number; body: unknown }>;
@@ -14,25 +15,16 @@ const { httpRequest } = require('n8n-core/dist/execution-engine/node-execution-c
 
 /** chatWithPool's requests, sent through n8n-core's request helper instead of fetch. */
 export async function chatWithCoreHelper(baseUrl: string, items: number, concurrency: number): Promise<TaskOutcome> {
-	let answered = 0;
-	let failedItems = 0;
-	let next = 0;
-	const worker = async () => {
-		while (next < items) {
-			const index = next++;
-			const response = await httpRequest({
-				method: 'POST',
-				url: `${baseUrl}/chat/completions`,
-				headers: { Authorization: `Bearer ${PROJECT_KEY_ACME}` },
-				body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Question ${index}` }] },
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			});
-			if (response.statusCode === 200) answered++;
-			else failedItems++;
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items) }, worker));
-	return { items: answered + failedItems, failedItems };
+	return await promisePool(items, concurrency, async (index) => {
+		const response = await httpRequest({
+			method: 'POST',
+			url: `${baseUrl}/chat/completions`,
+			headers: { Authorization: `Bearer ${PROJECT_KEY_ACME}` },
+			body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Question ${index}` }] },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+		return response.statusCode === 200;
+	});
 }

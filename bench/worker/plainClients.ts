@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- bench code: plain clients in a measured child process, never inside n8n */
 import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
 import { chatBody } from '../chatPrompts';
 import type { TaskOutcome } from './protocol';
@@ -59,39 +60,36 @@ function retryWaitMs(response: Response, attempt: number): number {
 
 const MAX_POOL_RETRIES = 5;
 
-/** The promise pool with what a coder adds after the first 429s: retries that honour Retry-After. */
-export async function chatWithRetryPool(
-	baseUrl: string,
+/** `concurrency` workers taking item after item; `send` answers whether the item succeeded. */
+export async function promisePool(
 	items: number,
 	concurrency: number,
+	send: (index: number) => Promise<boolean>,
 ): Promise<TaskOutcome> {
-	let answered = 0;
 	let failedItems = 0;
 	let next = 0;
 	const worker = async () => {
-		while (next < items) {
-			const index = next++;
-			for (let attempt = 0; ; attempt++) {
-				const response = await fetch(`${baseUrl}/chat/completions`, {
-					method: 'POST',
-					headers: { authorization: `Bearer ${PROJECT_KEY_ACME}`, 'content-type': 'application/json' },
-					body: JSON.stringify(chatBody(index)),
-				});
-				await response.arrayBuffer();
-				if (response.ok) {
-					answered++;
-					break;
-				}
-				if (response.status !== 429 || attempt === MAX_POOL_RETRIES) {
-					failedItems++;
-					break;
-				}
-				await sleep(retryWaitMs(response, attempt));
-			}
-		}
+		while (next < items) if (!(await send(next++))) failedItems++;
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, items) }, worker));
-	return { items: answered + failedItems, failedItems };
+	return { items, failedItems };
+}
+
+/** The promise pool with what a coder adds after the first 429s: retries that honour Retry-After. */
+export async function chatWithRetryPool(baseUrl: string, items: number, concurrency: number): Promise<TaskOutcome> {
+	return await promisePool(items, concurrency, async (index) => {
+		for (let attempt = 0; ; attempt++) {
+			const response = await fetch(`${baseUrl}/chat/completions`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${PROJECT_KEY_ACME}`, 'content-type': 'application/json' },
+				body: JSON.stringify(chatBody(index)),
+			});
+			await response.arrayBuffer();
+			if (response.ok) return true;
+			if (response.status !== 429 || attempt === MAX_POOL_RETRIES) return false;
+			await sleep(retryWaitMs(response, attempt));
+		}
+	});
 }
 
 /** One archive after the other, retrying a 429 with backoff (the Admin API sends no Retry-After). */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: a simulation in plain Node, never inside n8n */
 import { Pacer, readRateLimitHeaders } from '../../nodes/shared/transport/pacing';
 import type { Caller } from '../openai-server/auth';
 import { OpenAiError } from '../openai-server/errors';
