@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isProjectId } from '../../shared/transport';
+import { utcIso } from './dates';
 
 export interface Project extends IDataObject {
 	id: string;
@@ -13,7 +14,7 @@ export interface Project extends IDataObject {
 }
 
 function isoFromUnix(seconds: unknown): string | null {
-	return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null;
+	return typeof seconds === 'number' ? utcIso(seconds) : null;
 }
 
 /** The project as OpenAI returns it, plus readable dates for Sort, Filter and spreadsheet nodes. */
@@ -26,10 +27,20 @@ export function toProjectItem(project: Project, extra: IDataObject = {}): IDataO
 	};
 }
 
+/** Archived by status or by date: either is enough. */
+export function isArchived(project: Project): boolean {
+	return project.status === 'archived' || (project.archived_at !== null && project.archived_at !== undefined);
+}
+
+/** How a picker names a project: its name (or ID), archived ones marked. */
+export function projectLabel(project: Project): string {
+	const name = project.name ?? project.id;
+	return isArchived(project) ? `${name} (archived)` : name;
+}
+
+/** The "Project" locator's value, from the list or typed as an ID, checked before any request. */
 export function getProjectId(this: IExecuteFunctions, itemIndex: number): string {
-	const locator = this.getNodeParameter('projectId', itemIndex) as INodeParameterResourceLocator | string;
-	const raw = typeof locator === 'string' ? locator : String(locator?.value ?? '');
-	const projectId = raw.trim();
+	const projectId = String(this.getNodeParameter('projectId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!projectId) {
 		throw new NodeOperationError(this.getNode(), '"Project" is empty: pick a project from the list or enter its ID', {
 			itemIndex,
@@ -45,8 +56,9 @@ export function getProjectId(this: IExecuteFunctions, itemIndex: number): string
 	return projectId;
 }
 
-export function getProjectName(this: IExecuteFunctions, itemIndex: number, parameter = 'name'): string {
-	const name = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+/** The "Name" of a project to create or the new name of one, trimmed; never empty. */
+export function getProjectName(this: IExecuteFunctions, itemIndex: number): string {
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	if (!name) {
 		throw new NodeOperationError(this.getNode(), '"Name" is empty: a project needs a name', {
 			itemIndex,

@@ -1,6 +1,9 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import type { OpenAiFunctions } from './request';
+import type { OpenAiFunctions } from './functions';
+
+/** How long one attempt may take unless the node's "Timeout (Seconds)" says otherwise: 300 s. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /**
  * How long one attempt may take, start to last byte. n8n's `timeout` option is an idle timer (it restarts on every

@@ -8,6 +8,7 @@ import { explainInterruption, waitInWords } from './interruptions';
 import type { Interruption } from './interruptions';
 import { redactSecrets } from './redact';
 import { MAX_RETRY_AFTER_MS } from './retry';
+import type { Scope } from './scope';
 
 /** What went wrong on the wire, as much as is known. */
 export interface OpenAiFailure {
@@ -28,18 +29,15 @@ export interface OpenAiFailure {
 }
 
 /** Who asked, and for what: everything the user needs to recognise their own setup in the error. */
-export interface RequestContext {
+export interface RequestContext extends Scope {
 	method: string;
 	path: string;
 	baseUrl: string;
 	apiKey: string;
-	organizationId: string;
-	organizationSource: 'credential' | 'node' | 'none';
-	projectId: string;
 	/** e.g. "project proj_abc": what a 404 could not find. */
 	subject?: string;
-	/** Filled when a mismatch was checked by repeating the call without the organization. */
-	mismatchProof?: 'works without organization' | 'fails without organization';
+	/** Filled when a mismatch was checked by repeating a read with the same key and no organization. */
+	keyWithoutOrganization?: 'works' | 'fails';
 }
 
 interface Explanation {
@@ -72,7 +70,7 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 		return { message, fix: `${fix} Keys are at ${page}.` };
 	}
 	if (code === 'mismatched_organization' || /does not belong to the specified organization/i.test(text)) {
-		if (ctx.mismatchProof === 'fails without organization') {
+		if (ctx.keyWithoutOrganization === 'fails') {
 			return {
 				message: 'OpenAI does not accept this API key',
 				fix: `The key is refused even without an organization, so the key itself is wrong or revoked. Create a new key at ${PLATFORM_PAGES.projectCredentials} and paste it into the credential.`,
@@ -80,7 +78,7 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 		}
 		const { message, fix } = AUTH_PROBLEMS.mismatchedOrganization(subject);
 		const proof =
-			ctx.mismatchProof === 'works without organization'
+			ctx.keyWithoutOrganization === 'works'
 				? ' (checked: the same key works when no organization is sent)'
 				: '';
 		return { message: `${message}${proof}`, fix };

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 /**
  * Pacing: keeps one execution's requests under OpenAI's rate limits instead of running into them.
  *
@@ -51,12 +53,6 @@ export function parseDuration(text: string | undefined): number | undefined {
 		consumed += match[0].length;
 	}
 	return consumed > 0 && consumed === trimmed.length ? total : undefined;
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
 }
 
 function count(headers: IDataObject | undefined, name: string): number | undefined {

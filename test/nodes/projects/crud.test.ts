@@ -277,6 +277,21 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 			expect(server.state.projects.find((project) => project.id === DEFAULT_PROJECT_ACME)?.archivedAt).toBeNull();
 		});
 
+		it('refuses a batch whose last item is bad before archiving anything', async () => {
+			const [first, second] = acmeProjects().filter((project) => !project.isDefault && project.archivedAt === null);
+			const result = await runNode(server, {
+				parameters: { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') },
+				credential: admin,
+				inputItems: [{ id: first.id }, { id: second.id }, { id: 'not-a-project' }],
+			});
+			expect(result.error?.message).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
+			expect(server.requests).toHaveLength(0);
+			expect(acmeProjects().filter((project) => [first.id, second.id].includes(project.id)).map((project) => project.archivedAt)).toEqual([
+				null,
+				null,
+			]);
+		});
+
 		it('with "continue on fail" puts the failing item out as an error item and archives the others', async () => {
 			const [first, second] = acmeProjects().filter((project) => !project.isDefault);
 			const result = await runNode(server, {

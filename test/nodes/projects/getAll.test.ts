@@ -1,3 +1,5 @@
+import { Settings } from 'luxon';
+
 import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
@@ -128,6 +130,29 @@ describe('OpenAI Projects: Get Many', () => {
 			credential: admin,
 		});
 		expect(new Set(nodeResult(result).items.map((item) => item.id))).toEqual(new Set(newest.map((project) => project.id)));
+	});
+
+	it('reads a date without a time zone as UTC, whatever zone n8n runs in', async () => {
+		const acme = server.state.projects.filter((project) => project.organizationId === ORG_ACME && project.archivedAt === null);
+		const [newest] = [...acme].sort((a, b) => b.createdAt - a.createdAt);
+		// "2026-01-31T08:00:00": the editor's date picker gives no zone.
+		const withoutZone = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19);
+		const defaultZone = Settings.defaultZone;
+		Settings.defaultZone = 'Asia/Tokyo';
+		try {
+			const result = await runNode(server, {
+				parameters: {
+					resource: 'project',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { createdAfter: withoutZone(newest.createdAt - 1), createdBefore: withoutZone(newest.createdAt + 1) },
+				},
+				credential: admin,
+			});
+			expect(nodeResult(result).items.map((item) => item.id)).toEqual([newest.id]);
+		} finally {
+			Settings.defaultZone = defaultZone;
+		}
 	});
 
 	it.each([

@@ -1,21 +1,36 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
+import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['archive'] } }, [
 	{
-		...projectLocator('archive'),
+		...projectLocator,
 		description: 'The project to archive. Archiving cannot be undone; the Default project cannot be archived.',
 	},
-];
+]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Archiving cannot be undone. */
+export const destructive = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => await archiveProject.call(this, projectId, itemIndex, limits) };
+}
+
+async function archiveProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<IDataObject[]> {
 	const subject = `project ${projectId}`;
 	const archiving = await openAiRequest
 		.call(this, {
@@ -23,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: `/organization/projects/${projectId}/archive`,
 			itemIndex,
 			subject,
-			...tuning,
+			...limits,
 		})
 		.then(
 			(response) => ({ response }),
@@ -41,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/organization/projects/${projectId}`,
 		itemIndex,
 		subject,
-		...tuning,
+		...limits,
 	});
 	const project = current.body as Project;
 	if (project.status !== 'archived') throw archiving.error;
