@@ -125,8 +125,7 @@ export async function openAiRequest<T = IDataObject>(
 			if (found) return answer(found, headers, true);
 		}
 		if (next.retry) {
-			// After a rate limit the pacer holds this request (and every other) as long as needed.
-			if (failure.status !== 429) await sleep(retryDelayMs(attempt, headers));
+			if (next.wait === 'backoff') await sleep(retryDelayMs(attempt, headers));
 			continue;
 		}
 		if (scope.organizationId && blamesOrganization(failure)) {
