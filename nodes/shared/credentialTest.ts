@@ -19,7 +19,7 @@ const PROBE_URL =
 	'={{ String($credentials.apiKey || "").trim().startsWith("sk-admin-") ? "/organization/projects?limit=1" : "/models" }}';
 
 /** What the two probes answer when OpenAI does not know the path: the Base URL lacks /v1. */
-export const INVALID_URL_MESSAGES = [
+const INVALID_URL_MESSAGES = [
 	'Invalid URL (GET /models)',
 	'Invalid URL (GET /organization/projects)',
 ];

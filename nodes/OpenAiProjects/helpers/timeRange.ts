@@ -4,7 +4,7 @@ import { parseMoment } from './dates';
 
 export type TimeRangePreset = 'yesterday' | 'last7Days' | 'last30Days' | 'thisMonth' | 'lastMonth' | 'custom';
 
-export const TIME_RANGE_PRESETS: readonly TimeRangePreset[] = [
+const TIME_RANGE_PRESETS: readonly TimeRangePreset[] = [
 	'yesterday',
 	'last7Days',
 	'last30Days',

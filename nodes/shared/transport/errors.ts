@@ -218,7 +218,7 @@ function escapeHtml(text: string): string {
  * Each fact gets its own line with <br> (one of the tags the panel keeps), the fix a paragraph of its own; the
  * newline after each <br> keeps the text readable where it is shown as plain text (logs, JSON, the CLI).
  */
-export function layoutDescription(fix: string, details: string[]): string {
+function layoutDescription(fix: string, details: string[]): string {
 	return [escapeHtml(fix), '', ...details.map(escapeHtml)].join('<br>\n');
 }
 

@@ -7,10 +7,10 @@ import { openAiRequest } from './request';
 import type { OpenAiRequest, OpenAiResponse } from './request';
 
 /** OpenAI's largest page of a `limit`/`after` list: the fewest requests for a full list. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES = 10_000;
 /** Empty pages in a row that still say `has_more` before the walk stops: one or two can happen, more is a fault. */
-export const EMPTY_PAGES_TOLERATED = 2;
+const EMPTY_PAGES_TOLERATED = 2;
 
 interface Page {
 	data?: IDataObject[];

@@ -4,10 +4,10 @@ import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
 import { ORG_ACME, ORG_GLOBEX, PROJECT_GLOBEX_RESEARCH, USER_KEY_MULTI } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { pickerContext as sharedPickerContext } from '../pickerContext';
-import { serveChatTests } from './support';
+import { serveTestServer } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 /** The model picker's context: the node's current parameters, and requests authenticated by the real credential. */
 function pickerContext(nodeParameters: Record<string, unknown>, credential: IDataObject): ILoadOptionsFunctions {

@@ -4,7 +4,8 @@ import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
 import { ADMIN_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { pickerContext } from '../pickerContext';
-import { PROJECTS_PATH, requestsTo, startReportServer } from './support';
+import { PROJECTS_PATH, requestsTo, reportServerOptions } from './support';
+import { serveTestServer } from '../testServer';
 
 function loadOptionsContext(server: OpenAiTestServer): ILoadOptionsFunctions {
 	return pickerContext({ credential: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
@@ -13,10 +14,7 @@ function loadOptionsContext(server: OpenAiTestServer): ILoadOptionsFunctions {
 describe('The project picker of the cost and usage reports (getProjects)', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	it('offers every project by name, archived ones marked "(archived)" and listed last', async () => {
 		const options = await getProjects.call(loadOptionsContext(server));

@@ -1,12 +1,7 @@
-import {
-	ADMIN_KEY_ACME,
-	DEFAULT_PROJECT_ACME,
-	ORG_ACME,
-	startOpenAiTestServer,
-} from '../../openai-server';
+import { ADMIN_KEY_ACME, DEFAULT_PROJECT_ACME, ORG_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -14,13 +9,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 describe('OpenAI Projects: create, get, rename, archive', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: 12, seed: 3 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	serveTestServer({ projects: 12, seed: 3 }, (started) => (server = started));
 
 	const acmeProjects = () => server.state.projects.filter((project) => project.organizationId === ORG_ACME);
 	const someProject = () => acmeProjects().find((project) => !project.isDefault && project.archivedAt === null)!;

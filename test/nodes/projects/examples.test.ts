@@ -1,9 +1,10 @@
 /* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- test code: runs in Node, never inside n8n; reads N8N_REQUIRE_INSTALLED and tells why an example is skipped */
 import { isN8nInstalled, loadWorkflow, runWorkflow } from '../../harness';
-import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME, ORG_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const DAY = 24 * 60 * 60;
 // The report counts and sorts with n8n's own Summarize, Sort and Limit nodes, which only the pinned n8n provides.
@@ -23,11 +24,7 @@ describe('The example workflows for projects', () => {
 	];
 	const credentials = () => ({ oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: seeded });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer({ projects: seeded }, (started) => (server = started));
 
 	it('"Archive stale projects" archives only old active prototypes, and a second run changes nothing', async () => {
 		const workflow = loadWorkflow('examples/archive-stale-projects.json');

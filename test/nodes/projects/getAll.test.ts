@@ -1,9 +1,9 @@
 import { Settings } from 'luxon';
 
-import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME, ORG_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
 const LIST_PATH = '/v1/organization/projects';
@@ -11,14 +11,8 @@ const LIST_PATH = '/v1/organization/projects';
 describe('OpenAI Projects: Get Many', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		// 536 seeded projects (some of them archived) plus the Default project: 537 projects.
-		server = await startOpenAiTestServer({ projects: 536, seed: 7 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	// 536 seeded projects (some of them archived) plus the Default project: 537 projects.
+	serveTestServer({ projects: 536, seed: 7 }, (started) => (server = started));
 
 	const listRequests = () => server.requests.filter((request) => request.path === LIST_PATH);
 

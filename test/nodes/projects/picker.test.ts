@@ -5,9 +5,10 @@ import { searchProjects } from '../../../nodes/OpenAiProjects/methods/listSearch
 import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
 import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
 import { pickerError, PICKER_MESSAGE_LIMIT } from '../../../nodes/shared/methods/pickerErrors';
-import { ADMIN_KEY_ACME, BAD_KEY, PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME, BAD_KEY, PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
 import { pickerContext as sharedPickerContext } from '../pickerContext';
+import { serveTestServer } from '../testServer';
 
 const LAST = 'Sales Triage Bot - EU';
 // 500 projects; the three "Sales Triage" ones are spread so that the exact name is the very last one listed.
@@ -18,11 +19,7 @@ const seeded: SeedProject[] = Array.from({ length: 500 }, (_, index) => ({
 seeded[499] = { name: LAST, created_at: 1_700_000_000 + 499 * 60 };
 
 let server: OpenAiTestServer;
-beforeAll(async () => {
-	server = await startOpenAiTestServer({ projects: seeded });
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+serveTestServer({ projects: seeded }, (started) => (server = started));
 
 function pickerContext(credential: IDataObject): ILoadOptionsFunctions {
 	return sharedPickerContext({ credential });
