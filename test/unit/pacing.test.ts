@@ -4,7 +4,6 @@ import {
 	parseDuration,
 	readRateLimitHeaders,
 } from '../../nodes/shared/transport/pacing';
-import { decideRetry } from '../../nodes/shared/transport/retryDecision';
 import { requestedTokens } from '../openai-server/rateLimits';
 import { simulate } from './pacingSimulation';
 
@@ -152,15 +151,3 @@ describe('after a 429', () => {
 	});
 });
 
-describe('who waits before a retry', () => {
-	const situation = { attempt: 0, maxRetries: 3, notIdempotent: false, canFindLostResult: false };
-
-	test('after a rate limit the pacer waits (for every request), after a server error the backoff', () => {
-		expect(decideRetry({ ...situation, failure: { status: 429, openAiCode: 'rate_limit_exceeded', retries: 0 } })).toEqual(
-			expect.objectContaining({ retry: true, wait: 'pacer' }),
-		);
-		expect(decideRetry({ ...situation, failure: { status: 503, retries: 0 } })).toEqual(
-			expect.objectContaining({ retry: true, wait: 'backoff' }),
-		);
-	});
-});
