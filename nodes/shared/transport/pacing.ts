@@ -96,14 +96,20 @@ export function estimateRequestTokens(body: IDataObject | undefined): number {
 interface Sent {
 	at: number;
 	tokens: number;
+	/** Tokens of every send before this one: sums over a stretch of the log without walking it. */
+	tokensBefore: number;
 }
+
+/** Past this many stale entries the log is trimmed (trimming at every send would cost as much as the log). */
+const TRIM_AFTER = 256;
 
 export class Pacer {
 	private limits: { requests?: number; tokens?: number } = {};
 	/** The latest reading, when it was taken (the request's send time) and what it said was left. */
 	private budget?: { sentAt: number; reading: RateLimitReading };
-	/** Our sends of the last minute: what a reading taken earlier has not counted yet. */
+	/** Our sends of the last minute (in time order): what a reading taken earlier has not counted yet. */
 	private sent: Sent[] = [];
+	private tokensSent = 0;
 	/** Even spacing: the next request may not start before this. */
 	private nextStartAt = 0;
 	private pausedUntil = 0;
@@ -114,7 +120,8 @@ export class Pacer {
 	/** Without headers: the spacing learned from the last refusal, and the successes it is learned from. */
 	private blindSpacingMs = 0;
 	private learnedSpacingMs = 0;
-	private runUp: number[] = [];
+	/** The successes since the last refusals were learned from: when the first was sent, and how many. */
+	private runUp = { firstAt: 0, count: 0 };
 	private refusedSinceSuccess = false;
 
 	/** Milliseconds to wait before a request of `tokens` may start at `now` (0: it may start now). */
@@ -125,7 +132,8 @@ export class Pacer {
 
 	/** The request starts now: its share of the limit moves the clock on. */
 	started(tokens: number, now: number): void {
-		this.sent.push({ at: now, tokens });
+		this.sent.push({ at: now, tokens, tokensBefore: this.tokensSent });
+		this.tokensSent += tokens;
 		this.forgetOlderThan(now - MINUTE_MS);
 		this.nextStartAt = Math.max(this.nextStartAt, now) + this.spacingMs(tokens);
 	}
@@ -189,19 +197,19 @@ export class Pacer {
 	private budgetAllowsAt(tokens: number, now: number): number {
 		if (!this.budget) return 0;
 		const { sentAt, reading } = this.budget;
-		const since = this.sent.filter((request) => request.at > sentAt);
+		const since = this.sentAfter(sentAt);
 		const requestsAt = refillTime(
 			reading.remainingRequests,
 			reading.limitRequests,
 			reading.resetRequestsMs,
-			since.length + 1,
+			since.requests + 1,
 			sentAt,
 		);
 		const tokensAt = refillTime(
 			reading.remainingTokens,
 			reading.limitTokens,
 			reading.resetTokensMs,
-			since.reduce((sum, request) => sum + request.tokens, 0) + Math.min(tokens, reading.limitTokens ?? tokens),
+			since.tokens + Math.min(tokens, reading.limitTokens ?? tokens),
 			sentAt,
 		);
 		return Math.min(Math.max(requestsAt, tokensAt), now + MAX_PAUSE_MS);
@@ -232,23 +240,42 @@ export class Pacer {
 	 * refusal took from its first send until now to free a place, so the API allows about that many in that time.
 	 */
 	private learnFromSuccess(sentAt: number): void {
-		if (this.refusedSinceSuccess && this.runUp.length) {
-			const spacing = (sentAt - this.runUp[0]) / this.runUp.length;
+		if (this.refusedSinceSuccess && this.runUp.count) {
+			const spacing = (sentAt - this.runUp.firstAt) / this.runUp.count;
 			this.learnedSpacingMs = spacing;
 			this.blindSpacingMs = spacing;
-			this.runUp = [];
+			this.runUp = { firstAt: 0, count: 0 };
 		} else if (this.learnedSpacingMs) {
 			this.blindSpacingMs = Math.max(this.learnedSpacingMs * LEARNED_FLOOR, this.blindSpacingMs * BLIND_TIGHTENING);
 		}
 		this.refusedSinceSuccess = false;
 		this.blindRefusalsInARow = 0;
-		this.runUp.push(sentAt);
+		if (this.runUp.count === 0) this.runUp.firstAt = sentAt;
+		this.runUp.count++;
+	}
+
+	/** Requests and tokens we sent after `time`. */
+	private sentAfter(time: number): { requests: number; tokens: number } {
+		const first = this.firstSentAfter(time);
+		if (first === this.sent.length) return { requests: 0, tokens: 0 };
+		return { requests: this.sent.length - first, tokens: this.tokensSent - this.sent[first].tokensBefore };
+	}
+
+	/** Index of the first send after `time` (binary search: the log is in time order). */
+	private firstSentAfter(time: number): number {
+		let low = 0;
+		let high = this.sent.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (this.sent[middle].at > time) high = middle;
+			else low = middle + 1;
+		}
+		return low;
 	}
 
 	private forgetOlderThan(time: number): void {
-		const keepFrom = this.sent.findIndex((request) => request.at >= time);
-		if (keepFrom > 0) this.sent = this.sent.slice(keepFrom);
-		else if (keepFrom < 0) this.sent = [];
+		const stale = this.firstSentAfter(time - 1);
+		if (stale >= TRIM_AFTER || (stale > 0 && stale * 2 >= this.sent.length)) this.sent = this.sent.slice(stale);
 	}
 }
 
