@@ -4,6 +4,7 @@ import {
 	parseDuration,
 	readRateLimitHeaders,
 } from '../../nodes/shared/transport/pacing';
+import { pacingScope } from '../../nodes/shared/transport/executionPacing';
 import { requestedTokens } from '../openai-server/rateLimits';
 import { simulate } from './pacingSimulation';
 
@@ -151,3 +152,17 @@ describe('after a 429', () => {
 	});
 });
 
+
+describe('what shares a pace', () => {
+	test('model calls share one per organization and project; each Admin API endpoint has its own, whatever the ID', () => {
+		expect(pacingScope('POST', '/chat/completions', 'org-a', 'proj_b')).toBe(pacingScope('GET', '/models', 'org-a', 'proj_b'));
+		expect(pacingScope('POST', '/chat/completions', 'org-a', '')).not.toBe(pacingScope('POST', '/chat/completions', 'org-c', ''));
+		expect(pacingScope('POST', '/organization/projects/proj_abc123DEF456/archive', '', '')).toBe(
+			pacingScope('POST', '/organization/projects/proj_zzz999yyy888/archive', '', ''),
+		);
+		expect(pacingScope('POST', '/organization/projects/proj_abc123DEF456/archive', '', '')).not.toBe(
+			pacingScope('GET', '/organization/projects', '', ''),
+		);
+		expect(pacingScope('GET', '/organization/usage/completions', '', '')).toBe('admin GET /organization/usage/completions');
+	});
+});
