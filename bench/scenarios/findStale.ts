@@ -6,7 +6,7 @@ import { staleRequestGoal, staleWorldProjects, STALE_WORLD } from '../staleWorld
 import { countOf, spreadOf } from '../stats';
 import { startOpenAiTestServer } from '../../test/openai-server';
 
-/** Scenario 6: Find Stale over the issue's world (1,000 projects, 900 active, 90 days), 20 ms latency. */
+/** Scenario 8: Find Stale over the issue's world (1,000 projects, 900 active, 90 days), 20 ms latency. */
 export async function findStaleOnThousand(config: BenchConfig): Promise<ScenarioResult> {
 	const server = await startOpenAiTestServer({
 		projects: staleWorldProjects(Math.floor(Date.now() / 1000)),
@@ -36,7 +36,7 @@ export async function findStaleOnThousand(config: BenchConfig): Promise<Scenario
 	const idle = STALE_WORLD.projects - STALE_WORLD.active - STALE_WORLD.keyOnly;
 	return {
 		id: 'findStale',
-		title: `6. Find Stale over ${STALE_WORLD.projects} projects (${STALE_WORLD.active} active, ${STALE_WORLD.days} days), ${config.listLatencyMs} ms latency, ${config.runs} runs`,
+		title: `8. Find Stale over ${STALE_WORLD.projects} projects (${STALE_WORLD.active} active, ${STALE_WORLD.days} days), ${config.listLatencyMs} ms latency, ${config.runs} runs`,
 		columns: ['variant', 'requests', 'key listings', 'stale items', 'wall ms'],
 		rows: [['Projects node (engine)', formatCount(requests), formatCount(keyListings), formatCount(items), formatSpread(wallMs)]],
 		goals: [

@@ -68,3 +68,24 @@ export async function chatWithNode(
 		}),
 	);
 }
+
+/** The Projects node archiving one project per input item (Continue On Fail, so failures are counted). */
+export async function archiveWithNode(baseUrl: string, projectIds: string[], maxRetries: number): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiProjects',
+		parameters: {
+			resource: 'project',
+			operation: 'archive',
+			projectId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			requestOptions: { maxRetries },
+		},
+		credentials: { openAiAdminApi: { id: 'bench-admin', name: 'Bench admin key' } },
+		continueOnFail: true,
+	});
+	return outcomeOf(
+		await runWorkflow(workflow, {
+			credentials: credential('bench-admin', ADMIN_KEY_ACME, baseUrl),
+			inputItems: projectIds.map((id) => ({ id })),
+		}),
+	);
+}

@@ -226,6 +226,23 @@ function describeType(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
+/** OpenAI's 429 for a request over the organization's requests or tokens per minute (texts users reported). */
+export const modelRateLimitReached = (refusal: {
+	model: string | undefined;
+	organizationId: string;
+	kind: 'requests' | 'tokens';
+	limit: number;
+	used: number;
+	requested: number;
+	retryIn: string;
+}) =>
+	new OpenAiError(
+		429,
+		`Rate limit reached for ${refusal.model ?? 'requests'} in organization ${refusal.organizationId} on ${refusal.kind === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)'}: Limit ${refusal.limit}, Used ${refusal.used}, Requested ${refusal.requested}. Please try again in ${refusal.retryIn}.`,
+		refusal.kind,
+		'rate_limit_exceeded',
+	);
+
 /** The fault form, worded like the token-limit 429 users reported; `model` is the request's, when it names one. */
 export const rateLimitFault = (
 	organizationId: string,

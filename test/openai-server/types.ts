@@ -1,3 +1,7 @@
+import type { RateLimitSettings } from './rateLimits';
+
+export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
+
 export interface SeedProject {
 	id?: string;
 	name: string;
@@ -64,7 +68,10 @@ export interface TestServerOptions {
 	seed?: number;
 	costsDays?: number;
 	latencyMs?: number | [number, number];
+	/** Shorthand for `rateLimits.admin.requestsPerMinute` (per key and endpoint, one-minute window). */
 	adminRateLimitPerMinute?: number;
+	/** Model limits (default: usage tier 5, 30,000 RPM / 150,000,000 TPM) and the Admin API's (default: none). */
+	rateLimits?: RateLimitSettings;
 	now?: () => number;
 }
 
@@ -117,6 +124,8 @@ export interface ServerState {
 }
 
 export interface RecordedRequest {
+	/** When the request arrived (the machine's clock, also when the server runs on a test clock). */
+	receivedAtMs: number;
 	method: string;
 	path: string;
 	query: Record<string, string | string[]>;
@@ -176,5 +185,7 @@ export interface OpenAiTestServer {
 	faults: FaultController;
 	clearRequests(): void;
 	reset(): void;
+	/** Replaces the rate limits and empties their windows (also `POST /__control/limits`). */
+	setRateLimits(settings: RateLimitSettings): void;
 	close(): Promise<void>;
 }

@@ -43,7 +43,7 @@ describe('the retry decision', () => {
 	});
 
 	test('retries what may pass, up to Max Retries, unless OpenAI says otherwise', () => {
-		expect(decideRetry(situation({}))).toEqual({ lookForLostResult: false, retry: true });
+		expect(decideRetry(situation({}))).toEqual({ lookForLostResult: false, retry: true, wait: 'backoff' });
 		expect(decideRetry(situation({ attempt: 3 })).retry).toBe(false);
 		expect(decideRetry(situation({ failure: { status: 429, openAiCode: 'insufficient_quota', retries: 0 } })).retry).toBe(false);
 		expect(decideRetry(situation({ failure: { status: 400, retries: 0 }, serverAdvice: true })).retry).toBe(true);
@@ -52,9 +52,10 @@ describe('the retry decision', () => {
 	});
 
 	test('a create whose answer was lost is looked for first, and never repeated blindly', () => {
-		expect(decideRetry(situation({ notIdempotent: true, canFindLostResult: true }))).toEqual({ lookForLostResult: true, retry: true });
-		expect(decideRetry(situation({ notIdempotent: true }))).toEqual({ lookForLostResult: false, retry: false });
+		expect(decideRetry(situation({ notIdempotent: true, canFindLostResult: true }))).toEqual({ lookForLostResult: true, retry: true, wait: 'backoff' });
+		expect(decideRetry(situation({ notIdempotent: true }))).toEqual({ lookForLostResult: false, retry: false, wait: 'backoff' });
 		// Refused at the door: nothing can have been created, so it is simply sent again.
-		expect(decideRetry(situation({ notIdempotent: true, failure: { status: 429, retries: 0 } }))).toEqual({ lookForLostResult: false, retry: true });
+		// The pacer holds it (and every other request) as long as OpenAI asked, instead of the backoff.
+		expect(decideRetry(situation({ notIdempotent: true, failure: { status: 429, retries: 0 } }))).toEqual({ lookForLostResult: false, retry: true, wait: 'pacer' });
 	});
 });

@@ -42,5 +42,7 @@ export async function sendOnce(
 		const interrupted = classifyInterruption(error, deadline, timeoutMs);
 		if (interrupted) return { failure: { ...interrupted, retries } };
 		return { failure: { connectionCode: connectionErrorCode(error) ?? 'UNKNOWN', retries } };
+	} finally {
+		deadline.finish();
 	}
 }

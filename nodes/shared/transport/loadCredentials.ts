@@ -13,12 +13,14 @@ export interface LoadedCredentials {
 
 /** Reads the node's credential and refuses one that could never work, before any request is sent. */
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
-	const type = credentialTypeOf(this.getNode());
+	// n8n hands out a deep copy of the node on every getNode(): one per credential read is enough.
+	const node = this.getNode();
+	const type = credentialTypeOf(node);
 	const data = await this.getCredentials(type, itemIndex);
 	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const reference = this.getNode().credentials?.[type];
+	if (problem) throw new NodeOperationError(node, problem, { itemIndex });
+	const reference = node.credentials?.[type];
 	return {
 		values,
 		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },

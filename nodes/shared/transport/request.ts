@@ -2,16 +2,17 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { sendOnce } from './attempt';
-import { DEFAULT_TIMEOUT_MS } from './deadline';
+import { cancelSignalOf, DEFAULT_TIMEOUT_MS } from './deadline';
 import { buildOpenAiApiError } from './errors';
 import type { OpenAiFailure, RequestContext } from './errors';
 import type { OpenAiFunctions } from './functions';
+import { pacerOf, pacingScope, reportAnswer, waitForTurn } from './executionPacing';
 import { headerValue } from './headers';
 import { loadCredentials } from './loadCredentials';
 import type { LoadedCredentials } from './loadCredentials';
 import { blamesOrganization, checkKeyWithoutOrganization } from './organizationCheck';
 import { readAnswer } from './responseBody';
-import { DEFAULT_MAX_RETRIES, retryDelayMs, serverRetryAdvice } from './retry';
+import { advisedRetryWaitMs, DEFAULT_MAX_RETRIES, retryDelayMs, serverRetryAdvice } from './retry';
 import { decideRetry } from './retryDecision';
 import { decideScope, withScope } from './scope';
 import type { ScopeOverrides } from './scope';
@@ -85,13 +86,25 @@ export async function openAiRequest<T = IDataObject>(
 		recovered,
 	});
 
+	// One execution's requests share the rate limits: the pacer spaces them and pauses them all after a 429.
+	const pacer = pacerOf(this, pacingScope(request.method, request.path, scope.organizationId, scope.projectId));
+	const cancelSignal = cancelSignalOf(this);
+	const cancelled = () => cancelSignal?.aborted === true;
+
 	for (let attempt = 0; ; attempt++) {
+		const { sentAt } = await waitForTurn(pacer, request.body, cancelled);
 		const result = await sendOnce.call(this, scoped, options, attempt);
 		let failure: OpenAiFailure;
 		let headers: IDataObject = {};
 		if ('response' in result) {
 			headers = result.response.headers ?? {};
 			const read = readAnswer(result.response, attempt);
+			reportAnswer(pacer, sentAt, {
+				status: result.response.statusCode,
+				code: 'failure' in read ? read.failure.openAiCode : null,
+				headers,
+				advisedWaitMs: advisedRetryWaitMs(headers),
+			});
 			if ('body' in read) return answer(read.body, headers);
 			failure = read.failure;
 		} else {
@@ -112,7 +125,7 @@ export async function openAiRequest<T = IDataObject>(
 			if (found) return answer(found, headers, true);
 		}
 		if (next.retry) {
-			await sleep(retryDelayMs(attempt, headers));
+			if (next.wait === 'backoff') await sleep(retryDelayMs(attempt, headers));
 			continue;
 		}
 		if (scope.organizationId && blamesOrganization(failure)) {

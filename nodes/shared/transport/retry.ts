@@ -70,6 +70,12 @@ function serverRequestedDelayMs(headers: IDataObject | undefined): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/** The wait the server asked for, when it asked for one the node waits for (at most MAX_RETRY_AFTER_MS). */
+export function advisedRetryWaitMs(headers: IDataObject | undefined): number | undefined {
+	const requested = serverRequestedDelayMs(headers);
+	return requested !== undefined && requested <= MAX_RETRY_AFTER_MS ? Math.ceil(requested) : undefined;
+}
+
 /** The wait the server asked for when it is longer than the node waits (then the usual backoff is used instead). */
 export function requestedWaitBeyondCapMs(headers: IDataObject | undefined): number | undefined {
 	const requested = serverRequestedDelayMs(headers);

@@ -17,8 +17,13 @@ export interface RetrySituation {
 export interface RetryDecision {
 	/** The change may have happened although no answer came back: look for it before anything else. */
 	lookForLostResult: boolean;
-	/** Send the request again (after the wait `retryDelayMs` gives); otherwise the failure is final. */
+	/** Send the request again; otherwise the failure is final. */
 	retry: boolean;
+	/**
+	 * Before the retry: the backoff `retryDelayMs` gives, or nothing of its own after a rate limit, where the
+	 * execution's pacer holds every request (this one included) as long as OpenAI asked.
+	 */
+	wait: 'backoff' | 'pacer';
 }
 
 /**
@@ -41,5 +46,9 @@ export function decideRetry(situation: RetrySituation): RetryDecision {
 		(failure.status === undefined || failure.status >= 500 || failure.malformedBody === true);
 	const lookForLostResult = outcomeUnknown && situation.canFindLostResult;
 	const safeToRepeat = !situation.notIdempotent || notActedOn || lookForLostResult;
-	return { lookForLostResult, retry: wantsRetry && safeToRepeat };
+	return {
+		lookForLostResult,
+		retry: wantsRetry && safeToRepeat,
+		wait: failure.status === 429 ? 'pacer' : 'backoff',
+	};
 }
