@@ -19,6 +19,9 @@ export interface BenchConfig {
 	chatConcurrencies: number[];
 	faultShare: number;
 	retryAfterSeconds: number;
+	/** Webhook executions per queue-mode batch (scenario 6), each measured on 1 and on 2 workers. */
+	queueExecutions: number;
+	queueLatencyMs: number;
 }
 
 function positiveInteger(name: string, fallback: number): number {
@@ -46,5 +49,7 @@ export function readBenchConfig(): BenchConfig {
 		chatConcurrencies: [1, 10, 50],
 		faultShare: 0.05,
 		retryAfterSeconds: 1,
+		queueExecutions: quick ? 50 : 100,
+		queueLatencyMs: 200,
 	};
 }

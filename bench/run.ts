@@ -11,6 +11,7 @@ import { listUnderFaults } from './scenarios/faults';
 import { httpRequestNodeInN8n } from './scenarios/httpRequestNode';
 import { listHundredThousand } from './scenarios/listHundredThousand';
 import { listTenThousand } from './scenarios/listTenThousand';
+import { queueScaling } from './scenarios/queueScaling';
 
 const RESULTS_FILE = path.join(__dirname, 'results.json');
 
@@ -32,6 +33,7 @@ async function main() {
 	report(await chatThroughput(config));
 	report(await httpRequestNodeInN8n(config));
 	report(await listUnderFaults(config));
+	report(await queueScaling(config));
 
 	const goals = results.flatMap((result) => result.goals);
 	const unmet = goals.filter((goal) => !goal.met);
