@@ -19,7 +19,7 @@ export interface BenchConfig {
 	chatConcurrencies: number[];
 	faultShare: number;
 	retryAfterSeconds: number;
-	/** Webhook executions per queue-mode batch (scenario 6), each measured on 1 and on 2 workers. */
+	/** Webhook executions per queue-mode batch (scenario 8), each measured on 1 and on 2 workers. */
 	queueExecutions: number;
 	queueLatencyMs: number;
 }

@@ -71,6 +71,8 @@ function restClient(baseUrl, cookie) {
 			method,
 			headers: { cookie: `n8n-auth=${cookie}`, ...(body ? { 'content-type': 'application/json' } : {}) },
 			body: body ? JSON.stringify(body) : undefined,
+			// A retry answers when the retried execution has ended.
+			signal: AbortSignal.timeout(180_000),
 		});
 		const text = await response.text();
 		let json;
@@ -95,6 +97,27 @@ function restClient(baseUrl, cookie) {
 	};
 }
 
+/**
+ * n8n 2.8.4 answers every route with 200 "n8n is starting up. Please wait" until it is ready (seen here on a fresh
+ * PostgreSQL database), so /healthz and /rest/settings answering is not enough: signing in is tried until it
+ * gives a session cookie.
+ */
+async function signedInOwner(baseUrl, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let cookie;
+		let failure;
+		try {
+			cookie = await ownerSession(baseUrl, OWNER);
+		} catch (error) {
+			failure = error;
+		}
+		if (cookie) return cookie;
+		if (Date.now() > deadline) throw failure ?? new Error(`n8n at ${baseUrl} gave no session cookie within ${timeoutMs / 1000} s`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 /** Imports credentials and workflows with the CLI, starts `n8n start`, signs the owner in, activates the workflows. */
 async function startMainInstance({ n8n, credentials, workflows, log }) {
 	await n8n.importCredentials(credentials);
@@ -102,7 +125,7 @@ async function startMainInstance({ n8n, credentials, workflows, log }) {
 	const child = keepWholeOutput(n8n.start());
 	child.label = 'main';
 	await waitForHealth(n8n.baseUrl, child, 180_000);
-	const cookie = await ownerSession(n8n.baseUrl, OWNER);
+	const cookie = await signedInOwner(n8n.baseUrl);
 	const rest = restClient(n8n.baseUrl, cookie);
 	for (const workflow of workflows) await rest.activate(workflow.id);
 	log(`${child.label} ready at ${n8n.baseUrl}, ${workflows.length} workflows active`);
@@ -145,6 +168,8 @@ async function createQueueCluster({ binary, tarball, postgres, redis, credential
 		killWorker: async (worker) => {
 			process.kill(-worker.child.pid, 'SIGKILL');
 			await worker.child.exited;
+			// What it printed last may still be in the pipe when the exit is reported.
+			await new Promise((resolve) => setTimeout(resolve, 500));
 		},
 		stopWorker: async (worker) => {
 			if (worker.child) await stopProcess(worker.child, 30_000);

@@ -105,9 +105,9 @@ const KINDS = [
 		share: 2,
 		workflow: () =>
 			webhookWorkflow('costs', 'cost report per project', [
-				node('Costs', PROJECTS, 2, { resource: 'cost', operation: 'getAll', timeRange: '={{ $json.body.timeRange }}', summarizePerProject: true }, { credentials: ADMIN_ACME }),
+				node('Costs', PROJECTS, 2, { resource: 'cost', operation: 'getAll', timeRange: 'last7Days', summarizePerProject: true }, { credentials: ADMIN_ACME }),
 			]),
-		body: (index) => ({ timeRange: ['last7Days', 'last30Days', 'yesterday'][index % 3] }),
+		body: () => ({}),
 		resultNodes: ['Costs'],
 	},
 	{
@@ -137,7 +137,7 @@ const CREATE_ONCE = {
 		const workflow = webhookWorkflow('projects-create-once', 'create a project unless it exists', [
 			node('Find project', PROJECTS, 2, { resource: 'project', operation: 'getAll', returnAll: true, filters: { includeArchived: true, nameContains: '={{ $json.body.name }}' } }, { credentials: ADMIN_GLOBEX, alwaysOutputData: true }),
 			node('No such project', 'n8n-nodes-base.if', 1, { conditions: { string: [{ value1: '={{ $json.id }}', operation: 'isEmpty' }] } }),
-			node('Create project', PROJECTS, 2, { resource: 'project', operation: 'create', name: "={{ $('Webhook').item.json.body.name }}", options: {} }, { credentials: ADMIN_GLOBEX }),
+			node('Create project', PROJECTS, 2, { resource: 'project', operation: 'create', name: "={{ $('Webhook').first().json.body.name }}", options: {} }, { credentials: ADMIN_GLOBEX }),
 		]);
 		const existing = { ...node('Existing project', 'n8n-nodes-base.noOp', 1, {}), position: [660, 200] };
 		workflow.nodes.push(existing);
