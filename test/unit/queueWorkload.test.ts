@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- test code: reads the queue suite's plain-JS workload, never runs inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- test code: reads the queue suite's plain-JS workload, never runs inside n8n */
 import path from 'node:path';
 
 import { NodeHelpers } from 'n8n-workflow';
