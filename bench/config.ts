@@ -19,9 +19,27 @@ export interface BenchConfig {
 	chatConcurrencies: number[];
 	faultShare: number;
 	retryAfterSeconds: number;
-	/** Webhook executions per queue-mode batch (scenario 8), each measured on 1 and on 2 workers. */
+	/** Scenario 6: chat items under OpenAI-like limits, in one real run per client (each takes minutes). */
+	limitedChat: {
+		items: number;
+		requestsPerMinute: number;
+		tokensPerMinute: number;
+		latencyMs: number;
+		itemsAtOnce: number;
+	};
+	/** Scenario 7: bulk archive under the Admin API's per-endpoint limit, its window scaled down. */
+	bulkArchive: {
+		projects: number;
+		requestsPerWindow: number;
+		windowMs: number;
+		maxRetries: number;
+		latencyMs: number;
+	};
+	/** Webhook executions per queue-mode batch (scenario 9), each measured on 1 and on 2 workers. */
 	queueExecutions: number;
 	queueLatencyMs: number;
+	/** BENCH_ONLY=6,7 runs only those scenarios. */
+	only?: number[];
 }
 
 function positiveInteger(name: string, fallback: number): number {
@@ -49,7 +67,32 @@ export function readBenchConfig(): BenchConfig {
 		chatConcurrencies: [1, 10, 50],
 		faultShare: 0.05,
 		retryAfterSeconds: 1,
+		limitedChat: {
+			items: positiveInteger('BENCH_LIMITED_CHAT_ITEMS', quick ? 750 : 2_000),
+			requestsPerMinute: 500,
+			tokensPerMinute: 150_000,
+			latencyMs: 100,
+			itemsAtOnce: 10,
+		},
+		bulkArchive: {
+			projects: positiveInteger('BENCH_ARCHIVE_PROJECTS', quick ? 100 : 300),
+			requestsPerWindow: 10,
+			windowMs: 6_000,
+			maxRetries: 7,
+			latencyMs: 20,
+		},
 		queueExecutions: quick ? 50 : 100,
 		queueLatencyMs: 200,
+		only: readOnly(),
 	};
+}
+
+function readOnly(): number[] | undefined {
+	const raw = process.env.BENCH_ONLY;
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const numbers = raw.split(',').map((part) => Number(part.trim()));
+	if (numbers.some((value) => !Number.isInteger(value) || value < 1 || value > 9)) {
+		throw new Error(`BENCH_ONLY must list scenario numbers 1-9 such as "6,7", not "${raw}"`);
+	}
+	return numbers;
 }

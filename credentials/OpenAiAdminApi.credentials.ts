@@ -1,6 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { authenticateOpenAi } from '../nodes/shared/authenticate';
+import { baseUrlField } from '../nodes/shared/credentialFields';
 import { credentialTest } from '../nodes/shared/credentialTest';
 
 /** For the OpenAI Projects node: an Admin key, which manages projects, costs and usage. */
@@ -34,13 +35,7 @@ export class OpenAiAdminApi implements ICredentialType {
 			hint: 'Usually empty: an Admin key belongs to one organization.',
 			description: 'Sent as the OpenAI-Organization header. Empty sends no header.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.openai.com/v1',
-			description: 'Change only for a proxy or a local test server. It ends in /v1.',
-		},
+		baseUrlField,
 	];
 
 	authenticate = authenticateOpenAi;

@@ -1,6 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { authenticateOpenAi } from '../nodes/shared/authenticate';
+import { baseUrlField } from '../nodes/shared/credentialFields';
 import { credentialTest } from '../nodes/shared/credentialTest';
 
 /** For chat: a project, service-account or user key. Admin keys go in OpenAiAdminApi. */
@@ -42,13 +43,7 @@ export class OpenAiOrgApi implements ICredentialType {
 			placeholder: 'proj_…',
 			description: 'Sent as the OpenAI-Project header for chat requests. Empty sends no header.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.openai.com/v1',
-			description: 'Change only for a proxy or a local test server. It ends in /v1.',
-		},
+		baseUrlField,
 	];
 
 	authenticate = authenticateOpenAi;

@@ -46,8 +46,9 @@ async function main(argv) {
 	const check = argv.includes('--check');
 	const tarball = await tarballFromArguments(argv);
 	const packedHere = !argv.some((arg) => arg.startsWith('--tarball='));
-	say(`Checking the pinned n8n 2.8.4 in ${packaging.cacheRoot()} (installed once, about 5 minutes the first time)...`);
-	const binary = await packaging.installN8n();
+	say(`Checking n8n ${process.env.N8N_VERSION || 'the pinned 2.8.4'} in ${packaging.cacheRoot()} (installed once, about 5 minutes the first time)...`);
+	const { binary, n8nVersion, nodeVersion } = await packaging.installN8n();
+	say(`n8n ${n8nVersion} on Node ${nodeVersion}`);
 	await packaging.installCommunityPackage(USER_FOLDER, tarball);
 	if (packedHere) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 

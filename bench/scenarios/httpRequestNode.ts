@@ -1,17 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- bench code: drives a real n8n from plain Node, never runs inside n8n */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 import { ADMIN_KEY_ACME } from '../../test/openai-server/fixtures';
 import { countRequests, LIST_PROJECTS_PATH, startBenchServer } from '../benchServer';
 import type { BenchConfig } from '../config';
 import { formatCount, formatMb, formatSpread } from '../scenarioResult';
 import type { ScenarioResult } from '../scenarioResult';
 import { countOf, spreadOf } from '../stats';
-import { executeInN8n } from './n8nExecute';
 import type { N8nExecution } from './n8nExecute';
-import { installedN8nBinary } from './n8nInstall';
+import { n8nUnavailable, withN8n } from './n8nSession';
 import {
 	benchCredentials,
 	HTTP_WORKFLOW_ID,
@@ -19,30 +13,6 @@ import {
 	NODE_WORKFLOW_ID,
 	projectsNodeWorkflow,
 } from './n8nWorkflows';
-
-interface E2eLib {
-	packaging: {
-		REPO_ROOT: string;
-		packPackage: () => Promise<string>;
-		installCommunityPackage: (userFolder: string, tarball: string) => Promise<string>;
-	};
-	n8n: {
-		createN8n: (options: { binary: string; userFolder: string; encryptionKey: string }) => Promise<{
-			env: NodeJS.ProcessEnv;
-			importCredentials: (entries: unknown[]) => Promise<void>;
-			importWorkflows: (entries: unknown[]) => Promise<void>;
-		}>;
-	};
-}
-
-function loadE2eLib(): E2eLib {
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	return {
-		packaging: require('../../test/e2e/lib/packaging.js') as E2eLib['packaging'],
-		n8n: require('../../test/e2e/lib/n8n.js') as E2eLib['n8n'],
-	};
-	/* eslint-enable @typescript-eslint/no-require-imports */
-}
 
 const VARIANTS = [
 	{ label: 'HTTP Request + Split Out (n8n)', workflowId: HTTP_WORKFLOW_ID, lastNode: 'Split Out' },
@@ -70,43 +40,33 @@ function skipped(config: BenchConfig, reason: string): ScenarioResult {
 
 /** Scenario 4: n8n's own HTTP Request pagination beside the Projects node, both inside the same real n8n. */
 export async function httpRequestNodeInN8n(config: BenchConfig): Promise<ScenarioResult> {
-	const binary = installedN8nBinary();
-	if (!binary) return skipped(config, 'n8n 2.8.4 is not installed (run scripts/install-n8n.sh, about 5 minutes).');
-	const lib = loadE2eLib();
-	if (!existsSync(path.join(lib.packaging.REPO_ROOT, 'dist', 'nodes', 'OpenAiProjects', 'OpenAiProjects.node.js'))) {
-		return skipped(config, 'the package is not built (run npm run build).');
-	}
+	const unavailable = n8nUnavailable();
+	if (unavailable) return skipped(config, unavailable);
 
-	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'openai-org-bench-n8n-'));
 	const server = await startBenchServer({ projects: config.listProjects, latencyMs: config.listLatencyMs });
-	let tarball: string | undefined;
 	const runs: Record<string, VariantRun[]> = Object.fromEntries(VARIANTS.map((variant) => [variant.workflowId, []]));
 	try {
-		tarball = await lib.packaging.packPackage();
-		await lib.packaging.installCommunityPackage(userFolder, tarball);
-		const n8n = await lib.n8n.createN8n({ binary, userFolder, encryptionKey: 'openai-org-bench-encryption-key' });
-		await n8n.importCredentials(benchCredentials(server.url, ADMIN_KEY_ACME));
-		await n8n.importWorkflows([httpRequestWorkflow(server.url), projectsNodeWorkflow()]);
-		for (let run = 0; run < config.runs; run++) {
-			for (const variant of VARIANTS) {
-				server.clearRequests();
-				const execution = await executeInN8n(binary, variant.workflowId, { cwd: userFolder, env: n8n.env });
-				if (execution.parsed.status !== 'success') {
-					throw new Error(
-						`${variant.label} failed in n8n (exit ${execution.parsed.exitCode}): ${execution.parsed.error?.message ?? 'no run printed'}`,
-					);
+		await withN8n(
+			{
+				credentials: benchCredentials(server.url, ADMIN_KEY_ACME),
+				workflows: [httpRequestWorkflow(server.url), projectsNodeWorkflow()],
+			},
+			async (n8n) => {
+				for (let run = 0; run < config.runs; run++) {
+					for (const variant of VARIANTS) {
+						server.clearRequests();
+						const execution = await n8n.execute(variant.workflowId, variant.label);
+						runs[variant.workflowId].push({
+							execution,
+							requests: countRequests(server, 'GET', LIST_PROJECTS_PATH),
+							items: execution.parsed.itemsOf(variant.lastNode).length,
+						});
+					}
 				}
-				runs[variant.workflowId].push({
-					execution,
-					requests: countRequests(server, 'GET', LIST_PROJECTS_PATH),
-					items: execution.parsed.itemsOf(variant.lastNode).length,
-				});
-			}
-		}
+			},
+		);
 	} finally {
 		await server.close();
-		rmSync(userFolder, { recursive: true, force: true });
-		if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 
 	const figures = VARIANTS.map((variant) => {

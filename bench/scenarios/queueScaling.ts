@@ -56,14 +56,14 @@ function loadQueueLib(): QueueLib {
 const figuresOf = ({ executions, succeeded, seconds, perSecond }: Throughput): Throughput => ({ executions, succeeded, seconds, perSecond });
 
 const TITLE = (config: BenchConfig) =>
-	`8. Queue mode (PostgreSQL, Redis, real n8n 2.8.4): ${config.queueExecutions} webhook executions of the queue suite's mix, ${config.queueLatencyMs} ms latency, 1 vs 2 workers (concurrency 10 each), ${config.runs} runs`;
+	`9. Queue mode (PostgreSQL, Redis, real n8n 2.8.4): ${config.queueExecutions} webhook executions of the queue suite's mix, ${config.queueLatencyMs} ms latency, 1 vs 2 workers (concurrency 10 each), ${config.runs} runs`;
 
 function skipped(config: BenchConfig, reason: string): ScenarioResult {
 	return { id: 'queue', title: TITLE(config), columns: [], rows: [], goals: [], notes: [], skipped: reason, data: { skipped: reason } };
 }
 
 /**
- * Scenario 8 (6 and 7 are taken by the rate-limit work of issue 20): the same latency-bound batch on n8n's queue mode with one worker, then two (test/e2e/queue):
+ * Scenario 9 (6 to 8 are rate limits and Find Stale): the same latency-bound batch on n8n's queue mode with one worker, then two (test/e2e/queue):
  * executions per second from the first webhook call to the last execution's end as n8n recorded it.
  */
 export async function queueScaling(config: BenchConfig): Promise<ScenarioResult> {

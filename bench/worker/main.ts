@@ -15,6 +15,11 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.items,
 				task.concurrency,
 			);
+		case 'findStaleWithNode':
+			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).findStaleWithNode(
+				task.baseUrl,
+				task.inactiveDays,
+			);
 		case 'listWithFetch':
 			return await (require('./plainClients') as typeof import('./plainClients')).listWithFetch(task.baseUrl);
 		case 'chatWithPool':
@@ -22,6 +27,30 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.baseUrl,
 				task.items,
 				task.concurrency,
+			);
+		case 'chatWithCoreHelper':
+			return await (require('./coreHelperPool') as typeof import('./coreHelperPool')).chatWithCoreHelper(
+				task.baseUrl,
+				task.items,
+				task.concurrency,
+			);
+		case 'chatWithRetryPool':
+			return await (require('./plainClients') as typeof import('./plainClients')).chatWithRetryPool(
+				task.baseUrl,
+				task.items,
+				task.concurrency,
+			);
+		case 'archiveWithNode':
+			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).archiveWithNode(
+				task.baseUrl,
+				task.projectIds,
+				task.maxRetries,
+			);
+		case 'archiveWithLoop':
+			return await (require('./plainClients') as typeof import('./plainClients')).archiveWithLoop(
+				task.baseUrl,
+				task.projectIds,
+				task.maxRetries,
 			);
 	}
 	/* eslint-enable @typescript-eslint/no-require-imports */
@@ -55,6 +84,7 @@ function startMemorySampler() {
 async function measure(task: WorkerTask): Promise<WorkerResult> {
 	// Load the code first so that what is measured is the run, not the require of n8n-core.
 	if (task.kind.endsWith('WithNode')) require('./nodeWorkflows'); // eslint-disable-line @typescript-eslint/no-require-imports
+	if (task.kind === 'chatWithCoreHelper') require('./coreHelperPool'); // eslint-disable-line @typescript-eslint/no-require-imports
 	collectGarbage();
 	const idleHeapBytes = process.memoryUsage().heapUsed;
 	const stopSampler = startMemorySampler();

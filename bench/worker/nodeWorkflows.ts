@@ -30,6 +30,18 @@ export async function listWithNode(baseUrl: string): Promise<TaskOutcome> {
 	);
 }
 
+/** The Projects node, Project → Find Stale, through n8n-core's engine. */
+export async function findStaleWithNode(baseUrl: string, inactiveDays: number): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiProjects',
+		parameters: { resource: 'project', operation: 'findStale', inactiveDays },
+		credentials: { openAiAdminApi: { id: 'bench-admin', name: 'Bench admin key' } },
+	});
+	return outcomeOf(
+		await runWorkflow(workflow, { credentials: credential('bench-admin', ADMIN_KEY_ACME, baseUrl) }),
+	);
+}
+
 /** The chat node over `items` input items, `concurrency` of them at once ("Items at Once"). */
 export async function chatWithNode(
 	baseUrl: string,
@@ -53,6 +65,27 @@ export async function chatWithNode(
 		await runWorkflow(workflow, {
 			credentials: credential('bench-project', PROJECT_KEY_ACME, baseUrl),
 			inputItems,
+		}),
+	);
+}
+
+/** The Projects node archiving one project per input item (Continue On Fail, so failures are counted). */
+export async function archiveWithNode(baseUrl: string, projectIds: string[], maxRetries: number): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiProjects',
+		parameters: {
+			resource: 'project',
+			operation: 'archive',
+			projectId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			requestOptions: { maxRetries },
+		},
+		credentials: { openAiAdminApi: { id: 'bench-admin', name: 'Bench admin key' } },
+		continueOnFail: true,
+	});
+	return outcomeOf(
+		await runWorkflow(workflow, {
+			credentials: credential('bench-admin', ADMIN_KEY_ACME, baseUrl),
+			inputItems: projectIds.map((id) => ({ id })),
 		}),
 	);
 }

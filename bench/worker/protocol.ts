@@ -2,8 +2,15 @@
 export type WorkerTask =
 	| { kind: 'listWithNode'; baseUrl: string }
 	| { kind: 'listWithFetch'; baseUrl: string }
+	| { kind: 'findStaleWithNode'; baseUrl: string; inactiveDays: number }
 	| { kind: 'chatWithNode'; baseUrl: string; items: number; concurrency: number }
-	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number };
+	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number }
+	/** The same pool calling n8n-core's own request helper: no node code at all. */
+	| { kind: 'chatWithCoreHelper'; baseUrl: string; items: number; concurrency: number }
+	/** A pool with retries on 429 (Retry-After, else backoff): what a coder writes against a rate limit. */
+	| { kind: 'chatWithRetryPool'; baseUrl: string; items: number; concurrency: number }
+	| { kind: 'archiveWithNode'; baseUrl: string; projectIds: string[]; maxRetries: number }
+	| { kind: 'archiveWithLoop'; baseUrl: string; projectIds: string[]; maxRetries: number };
 
 export interface TaskOutcome {
 	/** Items the node put out, or records the plain code collected. */

@@ -20,7 +20,7 @@ export class OpenAiProjects implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle:
-			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "project:findStale": "Find stale projects", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,

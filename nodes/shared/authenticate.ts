@@ -1,28 +1,22 @@
-import type { IAuthenticate, ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAuthenticate, IHttpRequestOptions } from 'n8n-workflow';
 
-function trimmed(credentials: ICredentialDataDecryptedObject, name: string): string {
-	const value = credentials[name];
-	return typeof value === 'string' ? value.trim() : '';
+import { readCredentialValues } from './transport/credentials';
+
+function carries(headers: Record<string, unknown>, name: string): boolean {
+	const wanted = name.toLowerCase();
+	return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
 }
 
 /**
- * A header the request already carries wins over the credential's (a node's per-item override);
- * an empty one means "send none", because OpenAI rejects an empty OpenAI-Organization header.
+ * Both credentials sign requests alike (the Admin credential simply has no Project ID): the API key as
+ * Authorization, and the credential's organization and project as OpenAI-Organization and OpenAI-Project when it
+ * has them and the request does not already carry them. The nodes hand n8n the credential with the organization
+ * and project they decided on (transport/scope.ts); the Test button sends the credential as it is.
  */
-function scopeHeader(headers: Record<string, unknown>, name: string, fromCredential: string): void {
-	if (!(name in headers)) {
-		if (fromCredential) headers[name] = fromCredential;
-		return;
-	}
-	const value = headers[name];
-	if (typeof value !== 'string' || value.trim() === '') delete headers[name];
-}
-
-/** Both credentials sign requests alike; the Admin credential simply has no Project ID. */
 export const authenticateOpenAi: IAuthenticate = async (credentials, requestOptions: IHttpRequestOptions) => {
-	const headers: Record<string, unknown> = { ...requestOptions.headers };
-	headers.Authorization = `Bearer ${trimmed(credentials, 'apiKey')}`;
-	scopeHeader(headers, 'OpenAI-Organization', trimmed(credentials, 'organizationId'));
-	scopeHeader(headers, 'OpenAI-Project', trimmed(credentials, 'projectId'));
+	const { apiKey, organizationId, projectId } = readCredentialValues(credentials);
+	const headers: Record<string, unknown> = { ...requestOptions.headers, Authorization: `Bearer ${apiKey}` };
+	if (organizationId && !carries(headers, 'OpenAI-Organization')) headers['OpenAI-Organization'] = organizationId;
+	if (projectId && !carries(headers, 'OpenAI-Project')) headers['OpenAI-Project'] = projectId;
 	return { ...requestOptions, headers: headers as IHttpRequestOptions['headers'] };
 };

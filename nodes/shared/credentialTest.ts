@@ -2,6 +2,7 @@ import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } fro
 
 import { AUTH_PROBLEMS, testMessage } from './authProblems';
 import type { AuthProblem } from './authProblems';
+import { DEFAULT_BASE_URL } from './transport/credentials';
 
 /**
  * The credentials' Test button. n8n sends `request` through its own request helper; with
@@ -12,13 +13,13 @@ import type { AuthProblem } from './authProblems';
  */
 export type CredentialUse = 'admin' | 'chat';
 
-const BASE_URL =
-	'={{ ($credentials.baseUrl || "https://api.openai.com/v1").trim().replace(/\\/+$/, "") }}';
+/** The same Base URL as the nodes use (readCredentialValues), as an expression n8n evaluates for the test. */
+const BASE_URL = `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`;
 const PROBE_URL =
 	'={{ String($credentials.apiKey || "").trim().startsWith("sk-admin-") ? "/organization/projects?limit=1" : "/models" }}';
 
 /** What the two probes answer when OpenAI does not know the path: the Base URL lacks /v1. */
-export const INVALID_URL_MESSAGES = [
+const INVALID_URL_MESSAGES = [
 	'Invalid URL (GET /models)',
 	'Invalid URL (GET /organization/projects)',
 ];

@@ -5,8 +5,10 @@ import {
 	startBenchServer,
 } from '../../bench/benchServer';
 import { spreadListFaults } from '../../bench/scenarios/faults';
-import { chatWithNode, listWithNode } from '../../bench/worker/nodeWorkflows';
+import { staleRequestGoal, staleWorldProjects, STALE_WORLD } from '../../bench/staleWorld';
+import { chatWithNode, findStaleWithNode, listWithNode } from '../../bench/worker/nodeWorkflows';
 import { chatWithPool, listWithFetch } from '../../bench/worker/plainClients';
+import { startOpenAiTestServer } from '../openai-server';
 import type { OpenAiTestServer } from '../openai-server';
 
 // What `npm run bench` compares must be the same work on both sides: these check the counts, never the time.
@@ -72,5 +74,22 @@ describe('bench counts', () => {
 			expect(outcome).toEqual({ items: 30, failedItems: 0 });
 			expect(countRequests(server, 'POST', CHAT_COMPLETIONS_PATH)).toBe(30);
 		});
+	});
+});
+
+describe('Find Stale over the issue world', () => {
+	it('the bench worker finds the 50 idle projects in exactly the goal of requests', async () => {
+		const server = await startOpenAiTestServer({
+			projects: staleWorldProjects(Math.floor(Date.now() / 1000)),
+			costsDays: STALE_WORLD.days + 30,
+		});
+		try {
+			const outcome = await findStaleWithNode(server.url, STALE_WORLD.days);
+
+			expect(outcome).toEqual({ items: 50, failedItems: 0 });
+			expect(server.requests).toHaveLength(staleRequestGoal());
+		} finally {
+			await server.close();
+		}
 	});
 });

@@ -17,6 +17,14 @@ const error = {
 	error: { message: 'nope', type: 'invalid_request_error', param: null, code: null },
 };
 
+/** A costs or usage page of one bucket holding one result. */
+const page = (result: unknown) => ({
+	object: 'page',
+	data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
+	has_more: false,
+	next_page: null,
+});
+
 describe('validateResponse', () => {
 	test('a well formed project list is valid, by template, by concrete path, with /v1 or as a full URL', () => {
 		const list = {
@@ -75,12 +83,6 @@ describe('validateResponse', () => {
 	});
 
 	test('costs buckets must hold organization.costs.result objects', () => {
-		const page = (result: unknown) => ({
-			object: 'page',
-			data: [{ object: 'bucket', start_time: 1, end_time: 2, results: [result] }],
-			has_more: false,
-			next_page: null,
-		});
 		expect(
 			validateResponse(
 				'GET',
@@ -93,6 +95,41 @@ describe('validateResponse', () => {
 			validateResponse('GET', '/organization/costs', 200, page({ object: 'costs', amount: 3 }))
 				.length,
 		).toBeGreaterThan(0);
+	});
+
+	test('every usage report holds its own result objects, and a moderations result without its request count is not one', () => {
+		const results: Record<string, Record<string, unknown>> = {
+			moderations: { object: 'organization.usage.moderations.result', input_tokens: 5, num_model_requests: 1 },
+			vector_stores: { object: 'organization.usage.vector_stores.result', usage_bytes: 1024, project_id: 'proj_abc' },
+			code_interpreter_sessions: { object: 'organization.usage.code_interpreter_sessions.result', num_sessions: 2 },
+			file_search_calls: { object: 'organization.usage.file_searches.result', num_requests: 3 },
+			web_search_calls: { object: 'organization.usage.web_searches.result', num_model_requests: 1, num_requests: 1 },
+		};
+		for (const [kind, result] of Object.entries(results))
+			expect(validateResponse('GET', `/organization/usage/${kind}`, 200, page(result))).toEqual([]);
+		expect(
+			validateResponse('GET', '/organization/usage/moderations', 200, page({ object: 'organization.usage.moderations.result', input_tokens: 5 })).length,
+		).toBeGreaterThan(0);
+	});
+
+	test('a project API key may never have been used (last_used_at null), but must say so', () => {
+		const key = {
+			object: 'organization.project.api_key',
+			redacted_value: 'sk-proj-****abcd',
+			name: 'ci',
+			created_at: 1_700_000_000,
+			last_used_at: null,
+			id: 'key_abc',
+			owner_project_access: 'active',
+			owner: { type: 'service_account', service_account: { id: 'svc_acct_abc', name: 'ci', created_at: 1_700_000_000, role: 'member' } },
+		};
+		const list = (data: unknown[]) => ({ object: 'list', data, first_id: 'key_abc', last_id: 'key_abc', has_more: false });
+		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([key]))).toEqual([]);
+		const withoutLastUse: Record<string, unknown> = { ...key };
+		delete withoutLastUse.last_used_at;
+		expect(validateResponse('GET', '/organization/projects/proj_abc/api_keys', 200, list([withoutLastUse]))).toEqual([
+			"GET /organization/projects/{project_id}/api_keys 200 body/data/0 must have required property 'last_used_at'",
+		]);
 	});
 
 	test('a path outside the contract is reported as such', () => {

@@ -42,7 +42,8 @@ async function preparePackage(options) {
 	report.check('npm run build succeeds', build.code === 0, (build.stdout + build.stderr).split('\n').filter((line) => /error/i.test(line)).slice(0, 5).join('\n'));
 	const tarball = await packaging.packPackage();
 	temporary.push(path.dirname(tarball));
-	const binary = await packaging.installN8n();
+	const { binary, n8nVersion, nodeVersion } = await packaging.installN8n();
+	report.note(`n8n ${n8nVersion} on Node ${nodeVersion} (${binary})`);
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-e2e-n8n-'));
 	temporary.push(userFolder);
 	const installed = await packaging.installCommunityPackage(userFolder, tarball);

@@ -49,11 +49,17 @@ export function loadCommunityPackage(root: string): CommunityPackage {
 	return { name: manifest.name, root, nodeTypes, credentialTypes };
 }
 
-/** n8n instantiates every class a node or credential file exports; so does the harness. */
+/**
+ * n8n instantiates every class a node or credential file exports; so does the harness. Arrow functions exported
+ * beside the class (n8n's HTML node exports `capitalizeHeader`) have no prototype and are no node.
+ */
 export function instantiateExports<T>(file: string): T[] {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const moduleExports = require(file) as Record<string, unknown>;
 	return Object.values(moduleExports)
-		.filter((exported): exported is new () => T => typeof exported === 'function')
+		.filter(
+			(exported): exported is new () => T =>
+				typeof exported === 'function' && exported.prototype !== undefined,
+		)
 		.map((Exported) => new Exported());
 }

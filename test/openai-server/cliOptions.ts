@@ -1,13 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import { readFileSync } from 'node:fs';
+import { DEFAULT_MODEL_LIMITS } from './rateLimits';
 import type { SeedProject, TestServerOptions } from './types';
 
 /**
- * Parses `--port 8787 --projects 500|file.json [--latency 20|10-50] [--seed 42] [--admin-rate-limit 10]
- * [--costs-days 30] [--host 127.0.0.1]`. Throws with a usage line on anything else.
+ * Parses `--port 8787 --projects 500|file.json [--latency 20|10-50] [--seed 42] [--rate-limit 500/150000]
+ * [--rate-window-ms 60000] [--admin-rate-limit 10] [--admin-rate-window-ms 6000] [--costs-days 30]
+ * [--host 127.0.0.1]`. Throws with a usage line on anything else.
  */
 export function parseCliOptions(argv: readonly string[]): TestServerOptions {
-	const options: TestServerOptions = { port: 8787 };
+	const options: TestServerOptions & { adminRateLimitWindowMs?: number } = { port: 8787 };
 	for (let i = 0; i < argv.length; i += 2) {
 		const [flag, value] = [argv[i], argv[i + 1]];
 		if (value === undefined) throw new Error(`${flag} needs a value. ${USAGE}`);
@@ -30,6 +32,18 @@ export function parseCliOptions(argv: readonly string[]): TestServerOptions {
 			case '--admin-rate-limit':
 				options.adminRateLimitPerMinute = integer(flag, value);
 				break;
+			case '--rate-limit':
+				options.rateLimits = { ...options.rateLimits, model: { ...options.rateLimits?.model, ...modelLimits(value) } };
+				break;
+			case '--rate-window-ms':
+				options.rateLimits = {
+					...options.rateLimits,
+					model: { ...(options.rateLimits?.model ?? DEFAULT_MODEL_LIMITS), windowMs: integer(flag, value) },
+				};
+				break;
+			case '--admin-rate-window-ms':
+				options.adminRateLimitWindowMs = integer(flag, value);
+				break;
 			case '--costs-days':
 				options.costsDays = integer(flag, value);
 				break;
@@ -37,11 +51,28 @@ export function parseCliOptions(argv: readonly string[]): TestServerOptions {
 				throw new Error(`Unknown option ${flag}. ${USAGE}`);
 		}
 	}
+	if (options.adminRateLimitWindowMs !== undefined) {
+		if (!options.adminRateLimitPerMinute) throw new Error(`--admin-rate-window-ms needs --admin-rate-limit. ${USAGE}`);
+		options.rateLimits = {
+			...options.rateLimits,
+			admin: { requestsPerMinute: options.adminRateLimitPerMinute, windowMs: options.adminRateLimitWindowMs },
+		};
+		delete options.adminRateLimitWindowMs;
+	}
 	return options;
 }
 
 export const USAGE =
-	'Usage: cli.ts [--port 8787] [--host 127.0.0.1] [--projects 500|projects.json] [--latency 20|10-50] [--seed 42] [--admin-rate-limit 10] [--costs-days 30]';
+	'Usage: cli.ts [--port 8787] [--host 127.0.0.1] [--projects 500|projects.json] [--latency 20|10-50] [--seed 42] [--rate-limit 500/150000] [--rate-window-ms 60000] [--admin-rate-limit 10] [--admin-rate-window-ms 60000] [--costs-days 30]';
+
+/** `500/150000`: requests and tokens per window. */
+function modelLimits(value: string) {
+	const match = /^(\d+)\/(\d+)$/.exec(value);
+	if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+		throw new Error(`--rate-limit expects requests/tokens per minute such as 500/150000, got '${value}'.`);
+	}
+	return { requestsPerMinute: Number(match[1]), tokensPerMinute: Number(match[2]) };
+}
 
 function integer(flag: string, value: string): number {
 	if (!/^\d+$/.test(value)) throw new Error(`${flag} expects a whole number, got '${value}'.`);

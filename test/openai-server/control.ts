@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRules } from './faults';
+import type { RateLimits, RateLimitSettings } from './rateLimits';
 import { readBody, sendJson } from './http';
 import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
@@ -26,6 +27,7 @@ export interface ControlTarget {
 	state: ServerState;
 	clearRequests(): void;
 	reset(): void;
+	limits: RateLimits;
 }
 
 /** The /__control API, for the e2e suite and the demo, which run the server as a separate process. */
@@ -49,6 +51,14 @@ export async function handleControl(
 		case 'POST /__control/reset':
 			target.reset();
 			return ok();
+		case 'GET /__control/limits':
+			return ok(target.limits.settings());
+		case 'POST /__control/limits': {
+			const settings = parseRateLimits(raw);
+			if (typeof settings === 'string') return sendJson(response, 400, JSON.stringify({ error: settings }));
+			target.limits.configure(settings);
+			return ok(target.limits.settings());
+		}
 		case 'DELETE /__control/faults':
 			target.faults.clear();
 			return ok();
@@ -79,4 +89,36 @@ export function parseFaultRule(raw: string): FaultRule | string {
 	if (value.times === 'Infinity' || value.times === null || value.times === -1)
 		rule.times = Infinity;
 	return rule as FaultRule;
+}
+
+/**
+ * `{"model": {"requestsPerMinute": 500, "tokensPerMinute": 150000, "windowMs": 60000}, "admin":
+ * {"requestsPerMinute": 10, "windowMs": 6000}}`; a part left out takes its default (admin: no limit).
+ */
+export function parseRateLimits(raw: string): RateLimitSettings | string {
+	let value: unknown;
+	try {
+		value = JSON.parse(raw);
+	} catch {
+		return 'the body must be JSON rate limits';
+	}
+	if (!value || typeof value !== 'object') return 'the body must be a JSON object';
+	const { model, admin } = value as Record<string, unknown>;
+	const counts = (part: unknown, names: string[]) =>
+		typeof part === 'object' &&
+		part !== null &&
+		names.every((name) => {
+			const count = (part as Record<string, unknown>)[name];
+			return count === undefined || (Number.isInteger(count) && (count as number) > 0);
+		});
+	if (model !== undefined && !counts(model, ['requestsPerMinute', 'tokensPerMinute', 'windowMs'])) {
+		return 'model: requestsPerMinute, tokensPerMinute and windowMs must be whole numbers above 0';
+	}
+	if (admin !== undefined && admin !== null && !counts(admin, ['requestsPerMinute', 'windowMs'])) {
+		return 'admin: requestsPerMinute and windowMs must be whole numbers above 0';
+	}
+	return {
+		model: model as RateLimitSettings['model'],
+		admin: (admin ?? undefined) as RateLimitSettings['admin'],
+	};
 }

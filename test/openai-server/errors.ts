@@ -180,6 +180,10 @@ export const projectNotFound = (projectId: string) =>
 		'project_id',
 	);
 
+// ours: OpenAI's 404 text for an API key is not verified.
+export const apiKeyNotFound = (keyId: string) =>
+	new OpenAiError(404, `No API key found with id '${keyId}'.`, INVALID_REQUEST, 'not_found', 'api_key_id');
+
 export const defaultProjectUnchangeable = (action: 'update' | 'archive') =>
 	new OpenAiError(400, `Cannot ${action} the default project.`, INVALID_REQUEST);
 
@@ -221,6 +225,23 @@ function describeType(value: unknown): string {
 	if (Array.isArray(value)) return 'an array';
 	return `a ${typeof value}`;
 }
+
+/** OpenAI's 429 for a request over the organization's requests or tokens per minute (texts users reported). */
+export const modelRateLimitReached = (refusal: {
+	model: string | undefined;
+	organizationId: string;
+	kind: 'requests' | 'tokens';
+	limit: number;
+	used: number;
+	requested: number;
+	retryIn: string;
+}) =>
+	new OpenAiError(
+		429,
+		`Rate limit reached for ${refusal.model ?? 'requests'} in organization ${refusal.organizationId} on ${refusal.kind === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)'}: Limit ${refusal.limit}, Used ${refusal.used}, Requested ${refusal.requested}. Please try again in ${refusal.retryIn}.`,
+		refusal.kind,
+		'rate_limit_exceeded',
+	);
 
 /** The fault form, worded like the token-limit 429 users reported; `model` is the request's, when it names one. */
 export const rateLimitFault = (

@@ -8,9 +8,11 @@ export type {
 	OpenAiTestServer,
 	OrganizationRecord,
 	ProjectRecord,
+	RateLimitSettings,
 	RecordedRequest,
 	SeedProject,
 	ServerState,
 	TestServerOptions,
 } from './types';
 export * from './fixtures';
+export { DEFAULT_MODEL_LIMITS } from './rateLimits';

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: runs in plain Node, never inside n8n; the test server is no n8n node */
-import { authenticate, type IncomingHeaders } from './auth';
+import { authenticate, type Caller, type IncomingHeaders } from './auth';
 import type { HandlerResult, World } from './context';
 import * as E from './errors';
-import type { PerKeyWindow } from './rateLimiter';
+import { requestedTokens, type RateLimits } from './rateLimits';
 import { findRoute, isAdminScope } from './routes';
 
 export interface ApiRequest {
@@ -14,30 +14,27 @@ export interface ApiRequest {
 	repeatCursor: boolean;
 }
 
-export interface Limits {
-	adminRateLimitPerMinute?: number;
-	adminWindow: PerKeyWindow;
-	modelWindow: PerKeyWindow;
-}
-
-const MODEL_REQUESTS_PER_MINUTE = 5_000;
-const MODEL_TOKENS_PER_MINUTE = 800_000;
-
 /** Route, authenticate, check scope and rate limit, parse the body, run the handler; errors become OpenAI bodies. */
 export function respond(
 	request: ApiRequest,
 	world: World,
-	limits: Limits,
+	limits: RateLimits,
 ): HandlerResult & { status: number } {
+	let modelCaller: Caller | undefined;
 	try {
 		const found = findRoute(request.method, request.path);
 		if (!found) throw E.invalidUrl(request.method, request.path);
 		const caller = authenticate(request.headers, world.state, world.grants);
 		const adminRoute = isAdminScope(found.route.scope);
 		if (adminRoute !== (caller.grant.kind === 'admin')) throw E.missingScope(found.route.scope);
-		if (adminRoute)
-			enforceAdminRateLimit(caller.keyFingerprint, caller.organizationId, world, limits);
 		const body = parseJsonBody(request.rawBody);
+		const requested = requestedTokens(body);
+		if (adminRoute) {
+			limits.admitAdmin(caller, `${found.route.method} ${found.route.pattern.source}`, world.now());
+		} else {
+			limits.admitModel(caller, modelOf(body), requested.tokens, world.now());
+			modelCaller = caller;
+		}
 		const result = found.route.handler({
 			world,
 			caller,
@@ -46,56 +43,29 @@ export function respond(
 			body,
 			repeatCursor: request.repeatCursor,
 		});
+		if (!adminRoute && !requested.answerCharged)
+			limits.chargeTokens(caller, completionTokensOf(result.body), world.now());
 		const headers = { ...result.headers };
-		if (!adminRoute)
-			Object.assign(headers, modelRateLimitHeaders(caller.keyFingerprint, world, limits));
+		if (!adminRoute) Object.assign(headers, limits.headers(caller, world.now()));
 		return { status: result.status ?? 200, body: result.body, headers };
 	} catch (error) {
-		if (error instanceof E.OpenAiError)
-			return { status: error.status, body: error.toBody(), headers: error.headers };
-		throw error;
+		if (!(error instanceof E.OpenAiError)) throw error;
+		// Every answer of a model endpoint carries the rate-limit headers, refusals included.
+		const headers = modelCaller
+			? { ...limits.headers(modelCaller, world.now()), ...error.headers }
+			: error.headers;
+		return { status: error.status, body: error.toBody(), headers };
 	}
 }
 
-/** Like the measured Admin API: a plain 429, with neither Retry-After nor x-ratelimit headers. */
-function enforceAdminRateLimit(
-	keyFingerprint: string,
-	organizationId: string,
-	world: World,
-	limits: Limits,
-): void {
-	const limit = limits.adminRateLimitPerMinute;
-	if (!limit) return;
-	const now = world.now();
-	if (limits.adminWindow.recent(keyFingerprint, now).length >= limit) {
-		const waitSeconds = Math.ceil(limits.adminWindow.msUntilSlotFrees(keyFingerprint, now) / 1000);
-		throw E.rateLimitReached(organizationId, limit, waitSeconds);
-	}
-	limits.adminWindow.record(keyFingerprint, now);
+export function modelOf(body: unknown): string | undefined {
+	const model = (body as { model?: unknown } | undefined)?.model;
+	return typeof model === 'string' ? model : undefined;
 }
 
-function modelRateLimitHeaders(
-	keyFingerprint: string,
-	world: World,
-	limits: Limits,
-): Record<string, string> {
-	const now = world.now();
-	limits.modelWindow.record(keyFingerprint, now);
-	const used = limits.modelWindow.recent(keyFingerprint, now).length;
-	const tokensUsed = world.state.chatCompletions
-		.filter(
-			(completion) =>
-				completion.keyFingerprint === keyFingerprint && completion.created * 1000 > now - 60_000,
-		)
-		.reduce((sum, completion) => sum + completion.promptTokens + completion.completionTokens, 0);
-	return {
-		'x-ratelimit-limit-requests': String(MODEL_REQUESTS_PER_MINUTE),
-		'x-ratelimit-remaining-requests': String(Math.max(0, MODEL_REQUESTS_PER_MINUTE - used)),
-		'x-ratelimit-reset-requests': `${Math.ceil(60_000 / MODEL_REQUESTS_PER_MINUTE)}ms`,
-		'x-ratelimit-limit-tokens': String(MODEL_TOKENS_PER_MINUTE),
-		'x-ratelimit-remaining-tokens': String(Math.max(0, MODEL_TOKENS_PER_MINUTE - tokensUsed)),
-		'x-ratelimit-reset-tokens': `${Math.max(1, Math.ceil((tokensUsed * 60_000) / MODEL_TOKENS_PER_MINUTE))}ms`,
-	};
+function completionTokensOf(body: unknown): number {
+	const tokens = (body as { usage?: { completion_tokens?: unknown } } | undefined)?.usage?.completion_tokens;
+	return typeof tokens === 'number' ? tokens : 0;
 }
 
 function parseJsonBody(raw: string): unknown {

@@ -9,7 +9,14 @@ import {
 	modifyProject,
 	retrieveProject,
 } from './handlers/projects';
+import {
+	listProjectApiKeys,
+	listProjectServiceAccounts,
+	retrieveProjectApiKey,
+} from './handlers/projectKeys';
 import { listCompletionsUsage } from './handlers/usageCompletions';
+import { usageKindHandler } from './handlers/usageKinds';
+import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 
 /** What a key must hold: admin keys only for the Admin API, every other key only for model endpoints. */
 export type Scope = 'api.management.read' | 'api.usage.read' | 'model.read' | 'model.request';
@@ -72,6 +79,32 @@ export const ROUTES: readonly Route[] = [
 		pattern: /^\/v1\/organization\/usage\/completions$/,
 		scope: 'api.usage.read',
 		handler: listCompletionsUsage,
+	},
+	...(Object.keys(USAGE_KIND_RULES) as OtherUsageKind[]).map(
+		(kind): Route => ({
+			method: 'GET',
+			pattern: new RegExp(`^/v1/organization/usage/${kind}$`),
+			scope: 'api.usage.read',
+			handler: usageKindHandler(kind),
+		}),
+	),
+	{
+		method: 'GET',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/api_keys$`),
+		scope: 'api.management.read',
+		handler: listProjectApiKeys,
+	},
+	{
+		method: 'GET',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/api_keys/(?<key_id>[^/]+)$`),
+		scope: 'api.management.read',
+		handler: retrieveProjectApiKey,
+	},
+	{
+		method: 'GET',
+		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/service_accounts$`),
+		scope: 'api.management.read',
+		handler: listProjectServiceAccounts,
 	},
 ];
 

@@ -1,7 +1,8 @@
+import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
-import type { KeyRecord, ProjectRecord, SeedProject, ServerState } from './types';
+import type { ActivityPlan, KeyRecord, ProjectRecord, SeedActivity, SeedProject, ServerState } from './types';
 
 const DAY = 86_400;
 const TWO_YEARS = 730 * DAY;
@@ -41,23 +42,48 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 				F.ORG_ACME,
 				'Default project',
 				nowSeconds - TWO_YEARS - 30 * DAY,
-				{ isDefault: true },
+				{ isDefault: true, activity: DEFAULT_SEED_ACTIVITY },
+				seed,
+				nowSeconds,
 			),
-			...seedAcmeProjects(projects, random, nowSeconds),
-			project(F.DEFAULT_PROJECT_GLOBEX, F.ORG_GLOBEX, 'Default project', nowSeconds - 800 * DAY, {
-				isDefault: true,
-			}),
-			project(F.PROJECT_GLOBEX_RESEARCH, F.ORG_GLOBEX, 'Globex Research', nowSeconds - 400 * DAY),
+			...seedAcmeProjects(projects, random, seed, nowSeconds),
+			project(
+				F.DEFAULT_PROJECT_GLOBEX,
+				F.ORG_GLOBEX,
+				'Default project',
+				nowSeconds - 800 * DAY,
+				{ isDefault: true, activity: DEFAULT_SEED_ACTIVITY },
+				seed,
+				nowSeconds,
+			),
+			project(
+				F.PROJECT_GLOBEX_RESEARCH,
+				F.ORG_GLOBEX,
+				'Globex Research',
+				nowSeconds - 400 * DAY,
+				{ activity: DEFAULT_SEED_ACTIVITY },
+				seed,
+				nowSeconds,
+			),
 			project(
 				F.PROJECT_GLOBEX_ARCHIVED,
 				F.ORG_GLOBEX,
 				'Globex Legacy Pilot',
 				nowSeconds - 300 * DAY,
-				{
-					archivedAt: nowSeconds - 100 * DAY,
-				},
+				// It was used until the day it was archived.
+				{ archivedAt: nowSeconds - 100 * DAY, activity: DEFAULT_SEED_ACTIVITY },
+				seed,
+				nowSeconds,
 			),
-			project(F.PROJECT_GLOBEX_SUPPORT, F.ORG_GLOBEX, 'Globex Support Bot', nowSeconds - 200 * DAY),
+			project(
+				F.PROJECT_GLOBEX_SUPPORT,
+				F.ORG_GLOBEX,
+				'Globex Support Bot',
+				nowSeconds - 200 * DAY,
+				{ activity: DEFAULT_SEED_ACTIVITY },
+				seed,
+				nowSeconds,
+			),
 		],
 		keys: [],
 		chatCompletions: [],
@@ -80,29 +106,32 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 function seedAcmeProjects(
 	projects: number | SeedProject[],
 	random: Random,
+	seed: number,
 	nowSeconds: number,
 ): ProjectRecord[] {
 	const seeded =
 		typeof projects === 'number'
-			? Array.from({ length: projects }, () => generatedProject(random, nowSeconds))
-			: projects.map((entry, index) => projectFromSeed(entry, index, random, nowSeconds));
+			? Array.from({ length: projects }, (_, index) => generatedProject(random, index, seed, nowSeconds))
+			: projects.map((entry, index) => projectFromSeed(entry, index, random, seed, nowSeconds));
 	// The API lists by creation time; a stable sort keeps equal timestamps in seed order.
 	return seeded.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-function generatedProject(random: Random, nowSeconds: number): ProjectRecord {
+function generatedProject(random: Random, index: number, seed: number, nowSeconds: number): ProjectRecord {
 	const id = newProjectId(random);
 	const name = randomProjectName(random);
 	const createdAt = nowSeconds - randomInt(random, DAY, TWO_YEARS);
 	const archived = random() < 0.1;
 	const archivedAt = archived ? randomInt(random, createdAt + 1, nowSeconds - 1) : null;
-	return project(id, F.ORG_ACME, name, createdAt, { archivedAt });
+	const activity = generatedActivity({ id, createdAt, archivedAt }, index, seed, nowSeconds);
+	return project(id, F.ORG_ACME, name, createdAt, { archivedAt, plan: activity }, seed, nowSeconds);
 }
 
 function projectFromSeed(
 	entry: SeedProject,
 	index: number,
 	random: Random,
+	seed: number,
 	nowSeconds: number,
 ): ProjectRecord {
 	if (typeof entry?.name !== 'string' || entry.name.trim() === '') {
@@ -113,10 +142,26 @@ function projectFromSeed(
 	const archivedAt =
 		entry.archived_at ??
 		(entry.status === 'archived' ? Math.min(createdAt + DAY, nowSeconds) : null);
-	return project(id, F.ORG_ACME, entry.name, createdAt, {
-		archivedAt,
-		externalKeyId: entry.external_key_id ?? null,
-	});
+	return project(
+		id,
+		F.ORG_ACME,
+		entry.name,
+		createdAt,
+		{
+			archivedAt,
+			externalKeyId: entry.external_key_id ?? null,
+			activity: entry.activity ?? DEFAULT_SEED_ACTIVITY,
+		},
+		seed,
+		nowSeconds,
+	);
+}
+
+interface ProjectExtras extends Partial<Pick<ProjectRecord, 'archivedAt' | 'isDefault' | 'externalKeyId'>> {
+	/** described relative to now */
+	activity?: SeedActivity;
+	/** already as dates */
+	plan?: ActivityPlan;
 }
 
 function project(
@@ -124,16 +169,24 @@ function project(
 	organizationId: string,
 	name: string,
 	createdAt: number,
-	extra: Partial<Pick<ProjectRecord, 'archivedAt' | 'isDefault' | 'externalKeyId'>> = {},
+	extra: ProjectExtras,
+	seed: number,
+	nowSeconds: number,
 ): ProjectRecord {
+	const archivedAt = extra.archivedAt ?? null;
 	return {
 		id,
 		organizationId,
 		name,
 		createdAt,
-		archivedAt: extra.archivedAt ?? null,
+		archivedAt,
 		isDefault: extra.isDefault ?? false,
 		externalKeyId: extra.externalKeyId ?? null,
 		residency: null,
+		activity:
+			extra.plan ?? planFor({ id, createdAt, archivedAt }, extra.activity ?? { usage: [], keys: [] }, seed, nowSeconds),
 	};
 }
+
+/** A project created through the API: nothing used yet, no keys. */
+export const NO_ACTIVITY: ActivityPlan = { usage: [], billed: true, lastUsageDay: null, keys: [] };

@@ -9,11 +9,11 @@ import { FaultRules, pickDelay } from './faults';
 import { fingerprint } from './fixtures';
 import { NOT_FOUND_PAGE, WEB_PAGE_PREFIX, delay, parseBodyForRecord, parseQuery, readBody, requestId, sendHtml, sendJson } from './http';
 import { createRandom } from './random';
-import { PerKeyWindow } from './rateLimiter';
+import { RateLimits } from './rateLimits';
 import { redactKeys } from './redact';
-import { respond, type Limits } from './respond';
+import { modelOf, respond } from './respond';
 import { seedWorld } from './seed';
-import type { FaultRule, OpenAiTestServer, RecordedRequest, TestServerOptions } from './types';
+import type { FaultRule, OpenAiTestServer, RateLimitSettings, RecordedRequest, TestServerOptions } from './types';
 
 const RUNTIME_STREAM = 0x9e3779b9;
 
@@ -37,11 +37,7 @@ export async function startOpenAiTestServer(
 	const requests: RecordedRequest[] = [];
 	const faults = new FaultRules();
 	let emptyPages = 0;
-	const limits: Limits = {
-		adminRateLimitPerMinute: options.adminRateLimitPerMinute,
-		adminWindow: new PerKeyWindow(),
-		modelWindow: new PerKeyWindow(),
-	};
+	const limits = new RateLimits(initialRateLimits(options));
 
 	const clearRequests = () => {
 		requests.length = 0;
@@ -52,8 +48,7 @@ export async function startOpenAiTestServer(
 		world.random = createRandom(seed ^ RUNTIME_STREAM);
 		faults.clear();
 		clearRequests();
-		limits.adminWindow.clear();
-		limits.modelWindow.clear();
+		limits.clear();
 	};
 
 	const serveApi = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -61,6 +56,7 @@ export async function startOpenAiTestServer(
 		const method = request.method ?? 'GET';
 		const key = bearerKey(request.headers);
 		const record: RecordedRequest = {
+			receivedAtMs: Date.now(),
 			method,
 			path: url.pathname,
 			query: redactKeys(parseQuery(url.searchParams)),
@@ -143,6 +139,7 @@ export async function startOpenAiTestServer(
 					state: world.state,
 					clearRequests,
 					reset,
+					limits,
 				})
 			: serveApi(request, response, url);
 		work.catch((error: Error) => {
@@ -175,12 +172,21 @@ export async function startOpenAiTestServer(
 		faults,
 		clearRequests,
 		reset,
+		setRateLimits: (settings) => limits.configure(settings),
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/** `rateLimits` wins; the older `adminRateLimitPerMinute` still sets the Admin API's limit alone. */
+function initialRateLimits(options: TestServerOptions): RateLimitSettings {
+	const admin =
+		options.rateLimits?.admin ??
+		(options.adminRateLimitPerMinute ? { requestsPerMinute: options.adminRateLimitPerMinute } : undefined);
+	return { model: options.rateLimits?.model, admin };
 }
 
 /** A proxy-like 401 that repeats what the client sent to log in: a client must never show it unredacted. */
@@ -256,9 +262,4 @@ function organizationForMessage(request: IncomingMessage, world: World): string 
 	} catch {
 		return singleHeader(request.headers['openai-organization']) || 'org-unknown';
 	}
-}
-
-function modelOf(body: unknown): string | undefined {
-	const model = (body as { model?: unknown } | undefined)?.model;
-	return typeof model === 'string' ? model : undefined;
 }

@@ -1,3 +1,7 @@
+import type { RateLimitSettings } from './rateLimits';
+
+export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
+
 export interface SeedProject {
 	id?: string;
 	name: string;
@@ -6,6 +10,54 @@ export interface SeedProject {
 	archived_at?: number | null;
 	status?: 'active' | 'archived';
 	external_key_id?: string | null;
+	/** what the project used and when; default: completions every few days up to today, one key used with them */
+	activity?: SeedActivity;
+}
+
+/** One report under GET /organization/usage/<kind>. */
+export type UsageKind =
+	| 'completions'
+	| 'embeddings'
+	| 'moderations'
+	| 'images'
+	| 'audio_speeches'
+	| 'audio_transcriptions'
+	| 'vector_stores'
+	| 'code_interpreter_sessions'
+	| 'file_search_calls'
+	| 'web_search_calls';
+
+/** A seed's history, in days before the server's "now". */
+export interface SeedActivity {
+	/** the usage kinds the project uses (moderations are free; every other kind costs money); none: no usage */
+	usage?: UsageKind[];
+	/** its last day of usage (0 = today); before it, usage comes on random days from its creation */
+	lastUsedDaysAgo?: number;
+	/** false: its usage is covered by free credits and never shows in the costs (default true) */
+	billed?: boolean;
+	/** its API keys (every other one owned by a service account); default: one key, used on the last day of usage */
+	keys?: Array<{ lastUsedDaysAgo: number | null; serviceAccount?: boolean; name?: string }>;
+}
+
+export interface ApiKeyPlan {
+	id: string;
+	name: string;
+	/** unix seconds */
+	createdAt: number;
+	lastUsedAt: number | null;
+	/** never a usable key: 'sk-proj-****abcd' */
+	redactedValue: string;
+	owner: { type: 'user' | 'service_account'; id: string; name: string };
+}
+
+/** A project's history as dates: what the usage, costs and key listings are computed from. */
+export interface ActivityPlan {
+	usage: UsageKind[];
+	/** whether its usage is billed (shows in the costs) */
+	billed: boolean;
+	/** unix seconds of the UTC day of its last usage; null: no usage ever */
+	lastUsageDay: number | null;
+	keys: ApiKeyPlan[];
 }
 
 export interface TestServerOptions {
@@ -16,7 +68,10 @@ export interface TestServerOptions {
 	seed?: number;
 	costsDays?: number;
 	latencyMs?: number | [number, number];
+	/** Shorthand for `rateLimits.admin.requestsPerMinute` (per key and endpoint, one-minute window). */
 	adminRateLimitPerMinute?: number;
+	/** Model limits (default: usage tier 5, 30,000 RPM / 150,000,000 TPM) and the Admin API's (default: none). */
+	rateLimits?: RateLimitSettings;
 	now?: () => number;
 }
 
@@ -36,6 +91,7 @@ export interface ProjectRecord {
 	isDefault: boolean;
 	externalKeyId: string | null;
 	residency: string | null;
+	activity: ActivityPlan;
 }
 
 /** A registered key as tests may see it: never the key itself. */
@@ -68,6 +124,8 @@ export interface ServerState {
 }
 
 export interface RecordedRequest {
+	/** When the request arrived (the machine's clock, also when the server runs on a test clock). */
+	receivedAtMs: number;
 	method: string;
 	path: string;
 	query: Record<string, string | string[]>;
@@ -127,5 +185,7 @@ export interface OpenAiTestServer {
 	faults: FaultController;
 	clearRequests(): void;
 	reset(): void;
+	/** Replaces the rate limits and empties their windows (also `POST /__control/limits`). */
+	setRateLimits(settings: RateLimitSettings): void;
 	close(): Promise<void>;
 }

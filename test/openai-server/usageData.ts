@@ -1,5 +1,5 @@
 import { randomFromKey, randomInt } from './random';
-import type { ProjectRecord } from './types';
+import type { ProjectRecord, UsageKind } from './types';
 
 export const DAY_SECONDS = 86_400;
 
@@ -34,20 +34,32 @@ export function modelsOf(project: ProjectRecord, seed: number): string[] {
 	return first === second ? [first] : [first, second];
 }
 
+/**
+ * Whether the project may have used `kind` on this UTC day: the server keeps `costsDays` of history, and a project
+ * uses only its kinds, from its creation day to its last day of usage (never after it was archived).
+ */
+export function mayUseOn(project: ProjectRecord, kind: UsageKind, dayStart: number, world: UsageWorld): boolean {
+	const today = Math.floor(world.nowSeconds / DAY_SECONDS) * DAY_SECONDS;
+	const firstDay = today - (world.costsDays - 1) * DAY_SECONDS;
+	const createdDay = Math.floor(project.createdAt / DAY_SECONDS) * DAY_SECONDS;
+	const { usage, lastUsageDay } = project.activity;
+	if (lastUsageDay === null || !usage.includes(kind)) return false;
+	return dayStart >= firstDay && dayStart >= createdDay && dayStart <= lastUsageDay;
+}
+
 /** Seeded usage of one project on one UTC day (dayStart in unix seconds); computed, never stored. */
 export function dailyUsage(
 	project: ProjectRecord,
 	dayStart: number,
 	world: UsageWorld,
 ): DailyUsage[] {
-	const today = Math.floor(world.nowSeconds / DAY_SECONDS) * DAY_SECONDS;
-	const firstDay = today - (world.costsDays - 1) * DAY_SECONDS;
-	const createdDay = Math.floor(project.createdAt / DAY_SECONDS) * DAY_SECONDS;
-	if (dayStart < firstDay || dayStart > today || dayStart < createdDay) return [];
+	if (!mayUseOn(project, 'completions', dayStart, world)) return [];
+	// Its last day of usage is a day it really used something.
+	const lastDay = dayStart === project.activity.lastUsageDay;
 
-	return modelsOf(project, world.seed).flatMap((model) => {
+	return modelsOf(project, world.seed).flatMap((model, index) => {
 		const random = randomFromKey(world.seed, project.id, dayStart, model);
-		if (random() < 0.25) return [];
+		if (random() < 0.25 && !(lastDay && index === 0)) return [];
 		const inputTokens = randomInt(random, 1_000, 2_000_000);
 		return [
 			{

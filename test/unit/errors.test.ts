@@ -29,7 +29,7 @@ describe('the error table', () => {
 	it('explains a mismatched organization with the fix and the proof', () => {
 		const result = describeOpenAiError(
 			failure({ status: 401, openAiCode: 'mismatched_organization', openAiMessage: 'OpenAI-Organization header should match organization for API key', requestId: 'req_1' }),
-			context({ apiKey: userKey, path: '/models', organizationId: 'org-Other', organizationSource: 'credential', mismatchProof: 'works without organization' }),
+			context({ apiKey: userKey, path: '/models', organizationId: 'org-Other', organizationSource: 'credential', keyWithoutOrganization: 'works' }),
 		);
 		expect(result.message).toBe(
 			'The API key does not belong to organization org-Other (checked: the same key works when no organization is sent)',
@@ -51,7 +51,7 @@ describe('the error table', () => {
 	it('says the key itself is wrong when it fails without the organization too', () => {
 		const result = describeOpenAiError(
 			failure({ status: 401, openAiCode: 'mismatched_organization' }),
-			context({ apiKey: userKey, organizationId: 'org-X', organizationSource: 'node', mismatchProof: 'fails without organization' }),
+			context({ apiKey: userKey, organizationId: 'org-X', organizationSource: 'node', keyWithoutOrganization: 'fails' }),
 		);
 		expect(result.message).toBe('OpenAI does not accept this API key');
 	});

@@ -46,6 +46,31 @@ describe("README's set-up commands and what CI runs", () => {
 	});
 });
 
+describe('the n8n version matrix', () => {
+	const matrix = JSON.parse(read('test/e2e/matrix.json')) as Array<{ n8n: string; node: string }>;
+	const lines = ciCommandLines(read('.ci/run'));
+
+	it('covers the newest 1.x, the pinned 2.8.4 and the newest 2.x on Node 24', () => {
+		expect(matrix).toEqual([
+			expect.objectContaining({ n8n: '1.x' }),
+			expect.objectContaining({ n8n: '2.8.4', node: '' }),
+			expect.objectContaining({ n8n: '2.x', node: '24' }),
+		]);
+	});
+
+	it('CI runs the end-to-end suite on the pinned 2.8.4 and on the newest 2.x on every run', () => {
+		expect(lines).toContain('npm run test:e2e');
+		expect(lines.some((line) => line.endsWith('N8N_VERSION=2.x N8N_NODE=24 npm run test:e2e'))).toBe(true);
+	});
+
+	it('CI installs the newest 2.x into its own empty cache too, never a warm one of the machine', () => {
+		const newest = lines.filter((line) => line.includes('N8N_VERSION=2.x'));
+		expect(newest.length).toBeGreaterThan(0);
+		for (const line of newest) expect(line).not.toMatch(/XDG_CACHE_HOME|N8N_CACHE_DIR/);
+		expect(lines.join('\n')).not.toMatch(/\$HOME\/\.cache|MACHINE_CACHE/);
+	});
+});
+
 describe('npm scripts under the project .npmrc', () => {
 	const ignoresScripts = /^ignore-scripts\s*=\s*true/m.test(read('.npmrc'));
 	const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;

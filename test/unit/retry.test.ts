@@ -4,7 +4,7 @@ import {
 	isRetryableStatus,
 	retryDelayMs,
 	serverRetryAdvice,
-	surelyNotProcessed,
+	serverCannotHaveActed,
 } from '../../nodes/shared/transport/retry';
 
 describe('retry policy', () => {
@@ -56,11 +56,11 @@ describe('retry policy', () => {
 	});
 
 	it('treats only refusals at the door as surely not processed', () => {
-		expect(surelyNotProcessed({ status: 429 })).toBe(true);
-		expect(surelyNotProcessed({ connectionCode: 'ECONNREFUSED' })).toBe(true);
-		expect(surelyNotProcessed({ status: 500 })).toBe(false);
-		expect(surelyNotProcessed({ status: 503 })).toBe(false);
-		expect(surelyNotProcessed({ connectionCode: 'ECONNRESET' })).toBe(false);
+		expect(serverCannotHaveActed({ status: 429 })).toBe(true);
+		expect(serverCannotHaveActed({ connectionCode: 'ECONNREFUSED' })).toBe(true);
+		expect(serverCannotHaveActed({ status: 500 })).toBe(false);
+		expect(serverCannotHaveActed({ status: 503 })).toBe(false);
+		expect(serverCannotHaveActed({ connectionCode: 'ECONNRESET' })).toBe(false);
 	});
 });
 

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ChatMessage } from './messages';
 
-export const RESPONSE_FORMATS = ['text', 'json_object'] as const;
-export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high'] as const;
+const RESPONSE_FORMATS = ['text', 'json_object'] as const;
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high'] as const;
 const MAX_STOP_SEQUENCES = 4;
 
 interface RawOptions {

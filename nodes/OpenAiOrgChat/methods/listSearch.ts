@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { openAiRequest } from '../../shared/transport';
+import { checkScopeOverrides, openAiRequest } from '../../shared/transport';
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { chatModelsFor } from '../helpers/models';
 import type { ModelEntry } from '../helpers/models';
@@ -25,8 +25,10 @@ export async function searchModels(
 		const response = await openAiRequest.call(this, {
 			method: 'GET',
 			path: '/models',
-			organizationId: fixedOverride.call(this, 'organizationId'),
-			projectId: fixedOverride.call(this, 'projectId'),
+			scope: checkScopeOverrides.call(this, {
+				organizationId: fixedOverride.call(this, 'organizationId'),
+				projectId: fixedOverride.call(this, 'projectId'),
+			}),
 			maxRetries: 1,
 		});
 		const { data } = (response.body ?? {}) as { data?: unknown };

@@ -1,17 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TimeBucket } from './bucketPages';
-import { projectNameOf } from './projectNames';
-import type { Project } from './projects';
-import { utcDate, utcIso } from './timeRange';
+import { reportRows } from './report';
+import type { ReportAnswer, ReportRow } from './report';
+import { utcDate } from './dates';
 import type { TimeRange } from './timeRange';
 
-export interface CostItem extends IDataObject {
-	date: string;
-	startTime: string;
-	endTime: string;
-	projectId: string | null;
-	projectName: string | null;
+export interface CostItem extends ReportRow {
 	lineItem?: string | null;
 	amount: number;
 	currency: string | null;
@@ -29,27 +23,17 @@ function amountOf(result: CostResult): number {
 }
 
 /** One item per day and project (and line item when `withLineItems`), named from the project directory. */
-export function toCostItems(
-	buckets: TimeBucket[],
-	directory: Map<string, Project>,
-	withLineItems: boolean,
-): CostItem[] {
-	return buckets.flatMap((bucket) =>
-		(bucket.results as CostResult[]).map((result) => {
-			const projectId = typeof result.project_id === 'string' ? result.project_id : null;
-			const item: CostItem = {
-				date: utcDate(bucket.start_time),
-				startTime: utcIso(bucket.start_time),
-				endTime: utcIso(bucket.end_time),
-				projectId,
-				projectName: projectNameOf(directory, projectId),
-				amount: amountOf(result),
-				currency: typeof result.amount?.currency === 'string' ? result.amount.currency : null,
-			};
-			if (withLineItems) item.lineItem = typeof result.line_item === 'string' ? result.line_item : null;
-			return item;
-		}),
-	);
+export function toCostItems(report: Pick<ReportAnswer, 'buckets' | 'directory'>, withLineItems: boolean): CostItem[] {
+	return reportRows(report, (row, raw) => {
+		const result = raw as CostResult;
+		const item: CostItem = {
+			...row,
+			amount: amountOf(result),
+			currency: typeof result.amount?.currency === 'string' ? result.amount.currency : null,
+		};
+		if (withLineItems) item.lineItem = typeof result.line_item === 'string' ? result.line_item : null;
+		return item;
+	});
 }
 
 /**

@@ -1,21 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isProjectId } from '../../shared/transport';
 
 /** The optional "only these projects" multi-select of a report operation. */
-export function projectFilterProperty(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
-	return {
-		displayName: 'Project Names or IDs',
-		name: 'projectIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getProjects' },
-		default: [],
-		description:
-			'Only report these projects; leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-	};
-}
+export const projectFilterProperty: INodeProperties = {
+	displayName: 'Project Names or IDs',
+	name: 'projectIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getProjects' },
+	default: [],
+	description:
+		'Only report these projects; leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
 
 /** Accepts a list or a comma-separated text (what an expression often gives) of project IDs. */
 export function readProjectIds(this: IExecuteFunctions, itemIndex: number): string[] {

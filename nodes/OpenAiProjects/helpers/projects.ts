@@ -1,7 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isProjectId } from '../../shared/transport';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { isProjectId, openAiRequest } from '../../shared/transport';
+import { utcIso } from './dates';
 
 export interface Project extends IDataObject {
 	id: string;
@@ -12,8 +14,16 @@ export interface Project extends IDataObject {
 	status: string | null;
 }
 
+/**
+ * The API marks no project as the Default one; it is the project named "Default project", which cannot be renamed.
+ * Another project given that name is treated the same way: refusing it is safe, archiving the real one is not.
+ */
+export function isDefaultProject(project: Pick<Project, 'name'>): boolean {
+	return (project.name ?? '').trim().toLowerCase() === 'default project';
+}
+
 function isoFromUnix(seconds: unknown): string | null {
-	return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null;
+	return typeof seconds === 'number' ? utcIso(seconds) : null;
 }
 
 /** The project as OpenAI returns it, plus readable dates for Sort, Filter and spreadsheet nodes. */
@@ -26,10 +36,20 @@ export function toProjectItem(project: Project, extra: IDataObject = {}): IDataO
 	};
 }
 
+/** Archived by status or by date: either is enough. */
+export function isArchived(project: Project): boolean {
+	return project.status === 'archived' || (project.archived_at !== null && project.archived_at !== undefined);
+}
+
+/** How a picker names a project: its name (or ID), archived ones marked. */
+export function projectLabel(project: Project): string {
+	const name = project.name ?? project.id;
+	return isArchived(project) ? `${name} (archived)` : name;
+}
+
+/** The "Project" locator's value, from the list or typed as an ID, checked before any request. */
 export function getProjectId(this: IExecuteFunctions, itemIndex: number): string {
-	const locator = this.getNodeParameter('projectId', itemIndex) as INodeParameterResourceLocator | string;
-	const raw = typeof locator === 'string' ? locator : String(locator?.value ?? '');
-	const projectId = raw.trim();
+	const projectId = String(this.getNodeParameter('projectId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!projectId) {
 		throw new NodeOperationError(this.getNode(), '"Project" is empty: pick a project from the list or enter its ID', {
 			itemIndex,
@@ -45,8 +65,9 @@ export function getProjectId(this: IExecuteFunctions, itemIndex: number): string
 	return projectId;
 }
 
-export function getProjectName(this: IExecuteFunctions, itemIndex: number, parameter = 'name'): string {
-	const name = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+/** The "Name" of a project to create or the new name of one, trimmed; never empty. */
+export function getProjectName(this: IExecuteFunctions, itemIndex: number): string {
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	if (!name) {
 		throw new NodeOperationError(this.getNode(), '"Name" is empty: a project needs a name', {
 			itemIndex,
@@ -54,4 +75,21 @@ export function getProjectName(this: IExecuteFunctions, itemIndex: number, param
 		});
 	}
 	return name;
+}
+
+/** GET /organization/projects/{id}: the project as it is now (404 when it is not in the organization). */
+export async function readProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<Project> {
+	const response = await openAiRequest.call(this, {
+		method: 'GET',
+		path: `/organization/projects/${projectId}`,
+		itemIndex,
+		subject: `project ${projectId}`,
+		...limits,
+	});
+	return response.body as Project;
 }

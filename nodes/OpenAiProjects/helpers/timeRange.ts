@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 
+import { parseMoment } from './dates';
+
 export type TimeRangePreset = 'yesterday' | 'last7Days' | 'last30Days' | 'thisMonth' | 'lastMonth' | 'custom';
 
-export const TIME_RANGE_PRESETS: readonly TimeRangePreset[] = [
+const TIME_RANGE_PRESETS: readonly TimeRangePreset[] = [
 	'yesterday',
 	'last7Days',
 	'last30Days',
@@ -62,14 +64,6 @@ export function presetRange(preset: Exclude<TimeRangePreset, 'custom'>, now: Dat
 			return { start: thisMonth.minus({ months: 1 }), end: thisMonth };
 		}
 	}
-}
-
-/** Reads what n8n hands a dateTime field: an ISO string (UTC unless it names a zone), a JS Date or a luxon DateTime. */
-export function parseMoment(value: unknown): DateTime | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (DateTime.isDateTime(value)) return value.toUTC();
-	if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' });
-	return DateTime.fromISO(String(value).trim(), { zone: 'utc' });
 }
 
 function alignDown(moment: DateTime, bucketSeconds: number): DateTime {
@@ -168,17 +162,4 @@ export function resolveTimeRange(input: TimeRangeInput, rules: BucketRules, now:
 		};
 	}
 	return { range };
-}
-
-export function toUnixSeconds(moment: DateTime): number {
-	return Math.round(moment.toSeconds());
-}
-
-/** YYYY-MM-DD of a unix second, in UTC. */
-export function utcDate(seconds: number): string {
-	return new Date(seconds * 1000).toISOString().slice(0, 10);
-}
-
-export function utcIso(seconds: number): string {
-	return new Date(seconds * 1000).toISOString();
 }

@@ -1,17 +1,16 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { loadForPicker } from '../../shared/methods/pickerErrors';
-import { listPages, MAX_PAGE_SIZE, openAiRequest } from '../../shared/transport';
+import { isProjectId, openAiRequest, readCursorList } from '../../shared/transport';
+import { projectLabel } from '../helpers/projects';
 import type { Project } from '../helpers/projects';
 
 /** More matches than the picker's dropdown shows at once, so it can scroll and ask for more. */
 const SCREENFUL = 20;
 
-const PROJECT_ID = /^proj_[A-Za-z0-9_-]+$/;
-
 function toResult(project: Project): INodeListSearchItems {
 	return {
-		name: project.status === 'archived' ? `${project.name ?? project.id} (archived)` : (project.name ?? project.id),
+		name: projectLabel(project),
 		value: project.id,
 		url: `https://platform.openai.com/settings/${project.id}/general`,
 	};
@@ -44,30 +43,29 @@ export async function searchProjects(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await loadForPicker(this, async () => {
-		const needle = (filter ?? '').trim().toLowerCase();
+		const typed = (filter ?? '').trim();
+		const needle = typed.toLowerCase();
 		const found: Project[] = [];
-		if (!paginationToken && PROJECT_ID.test(needle)) {
-			const project = await projectById.call(this, (filter ?? '').trim());
+		if (!paginationToken && isProjectId(typed)) {
+			const project = await projectById.call(this, typed);
 			if (project) found.push(project);
 		}
 		const qs: IDataObject = { include_archived: true };
 		if (paginationToken) qs.after = paginationToken;
-		let lastRead: string | undefined;
-		let ended = true;
-		for await (const page of listPages.call(this, { path: '/organization/projects', qs, pageSize: MAX_PAGE_SIZE, maxRetries: 1 })) {
-			for (const project of page as Project[]) {
+		let continueAfter: string | undefined;
+		for await (const page of readCursorList.call(this, { path: '/organization/projects', qs, maxRetries: 1 })) {
+			for (const project of page.data as Project[]) {
 				const matches = !needle || `${project.name ?? ''}\n${project.id}`.toLowerCase().includes(needle);
 				if (matches && !found.some((known) => known.id === project.id)) found.push(project);
 			}
-			lastRead = page.length ? String(page[page.length - 1].id) : lastRead;
 			if (found.length >= SCREENFUL) {
-				ended = false;
+				continueAfter = page.next;
 				break;
 			}
 		}
 		const exact = (project: Project) =>
 			Number((project.name ?? '').toLowerCase() === needle || project.id.toLowerCase() === needle);
 		const ordered = needle ? [...found].sort((a, b) => exact(b) - exact(a)) : found;
-		return { results: ordered.map(toResult), paginationToken: ended ? undefined : lastRead };
+		return { results: ordered.map(toResult), paginationToken: continueAfter };
 	});
 }

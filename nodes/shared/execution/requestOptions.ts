@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RETRIES } from '../transport';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../transport';
+
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
 
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
@@ -24,19 +26,21 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
-			default: 300,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for one answer from OpenAI before giving up on it',
 		},
 	],
 };
 
-export interface RequestTuning {
+/** How hard one item's requests try: retries, and the time each attempt may take. */
+export interface RequestLimits {
 	maxRetries: number;
 	timeoutMs: number;
 }
 
-export function getRequestTuning(this: IExecuteFunctions, itemIndex: number): RequestTuning {
-	const { maxRetries = DEFAULT_MAX_RETRIES, timeoutSeconds = 300 } = this.getNodeParameter(
+/** Reads and checks the "Request Options" of one item. */
+export function readRequestLimits(this: IExecuteFunctions, itemIndex: number): RequestLimits {
+	const { maxRetries = DEFAULT_MAX_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS } = this.getNodeParameter(
 		'requestOptions',
 		itemIndex,
 		{},

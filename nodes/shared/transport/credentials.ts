@@ -3,9 +3,9 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { redactSecrets } from './redact';
 
 /** For chat (project and user keys), and for the OpenAI Projects node before version 2. */
-export const ORG_CREDENTIAL_TYPE = 'openAiOrgApi';
+const ORG_CREDENTIAL_TYPE = 'openAiOrgApi';
 /** For the OpenAI Projects node from version 2: an Admin key. */
-export const ADMIN_CREDENTIAL_TYPE = 'openAiAdminApi';
+const ADMIN_CREDENTIAL_TYPE = 'openAiAdminApi';
 export type CredentialType = typeof ORG_CREDENTIAL_TYPE | typeof ADMIN_CREDENTIAL_TYPE;
 
 /**

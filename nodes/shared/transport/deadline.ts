@@ -1,6 +1,9 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import type { OpenAiFunctions } from './request';
+import type { OpenAiFunctions } from './functions';
+
+/** How long one attempt may take unless the node's "Timeout (Seconds)" says otherwise: 300 s. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /**
  * How long one attempt may take, start to last byte. n8n's `timeout` option is an idle timer (it restarts on every
@@ -13,18 +16,40 @@ export interface Deadline {
 	expired(): boolean;
 	/** True when the user stopped the execution. */
 	cancelled(): boolean;
+	/** The attempt is over: stop listening to the execution's signal (it lives as long as the execution). */
+	finish(): void;
 }
 
 type CancellableContext = { getExecutionCancelSignal?: () => AbortSignal | undefined };
 
-export function startDeadline(context: OpenAiFunctions, timeoutMs: number): Deadline {
+/** The execution's own cancel signal (the user pressed Stop), when this n8n gives one. */
+export function cancelSignalOf(context: OpenAiFunctions): AbortSignal | undefined {
 	const getCancelSignal = (context as CancellableContext).getExecutionCancelSignal;
-	const cancel = typeof getCancelSignal === 'function' ? getCancelSignal.call(context) : undefined;
+	return typeof getCancelSignal === 'function' ? getCancelSignal.call(context) : undefined;
+}
+
+export function startDeadline(context: OpenAiFunctions, timeoutMs: number): Deadline {
+	const cancel = cancelSignalOf(context);
 	const timeUp = AbortSignal.timeout(timeoutMs);
+	if (!cancel) {
+		return { signal: timeUp, expired: () => timeUp.aborted, cancelled: () => false, finish: () => {} };
+	}
+	// One controller fed by both signals: AbortSignal.any costs about 0.1 ms a call on Node 20, which
+	// showed in the chat node's profile at 50 items at once.
+	const controller = new AbortController();
+	const fromCancel = () => controller.abort(cancel.reason);
+	const fromTimeout = () => controller.abort(timeUp.reason);
+	if (cancel.aborted) fromCancel();
+	else cancel.addEventListener('abort', fromCancel, { once: true });
+	timeUp.addEventListener('abort', fromTimeout, { once: true });
 	return {
-		signal: cancel ? AbortSignal.any([cancel, timeUp]) : timeUp,
-		expired: () => timeUp.aborted && cancel?.aborted !== true,
-		cancelled: () => cancel?.aborted === true,
+		signal: controller.signal,
+		expired: () => timeUp.aborted && !cancel.aborted,
+		cancelled: () => cancel.aborted,
+		finish: () => {
+			cancel.removeEventListener('abort', fromCancel);
+			timeUp.removeEventListener('abort', fromTimeout);
+		},
 	};
 }
 

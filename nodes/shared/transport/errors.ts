@@ -8,6 +8,7 @@ import { explainInterruption, waitInWords } from './interruptions';
 import type { Interruption } from './interruptions';
 import { redactSecrets } from './redact';
 import { MAX_RETRY_AFTER_MS } from './retry';
+import type { Scope } from './scope';
 
 /** What went wrong on the wire, as much as is known. */
 export interface OpenAiFailure {
@@ -28,21 +29,18 @@ export interface OpenAiFailure {
 }
 
 /** Who asked, and for what: everything the user needs to recognise their own setup in the error. */
-export interface RequestContext {
+export interface RequestContext extends Scope {
 	method: string;
 	path: string;
 	baseUrl: string;
 	apiKey: string;
-	organizationId: string;
-	organizationSource: 'credential' | 'node' | 'none';
-	projectId: string;
 	/** e.g. "project proj_abc": what a 404 could not find. */
 	subject?: string;
-	/** Filled when a mismatch was checked by repeating the call without the organization. */
-	mismatchProof?: 'works without organization' | 'fails without organization';
+	/** Filled when a mismatch was checked by repeating a read with the same key and no organization. */
+	keyWithoutOrganization?: 'works' | 'fails';
 }
 
-interface Explanation {
+export interface Explanation {
 	message: string;
 	fix: string;
 }
@@ -72,7 +70,7 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 		return { message, fix: `${fix} Keys are at ${page}.` };
 	}
 	if (code === 'mismatched_organization' || /does not belong to the specified organization/i.test(text)) {
-		if (ctx.mismatchProof === 'fails without organization') {
+		if (ctx.keyWithoutOrganization === 'fails') {
 			return {
 				message: 'OpenAI does not accept this API key',
 				fix: `The key is refused even without an organization, so the key itself is wrong or revoked. Create a new key at ${PLATFORM_PAGES.projectCredentials} and paste it into the credential.`,
@@ -80,7 +78,7 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 		}
 		const { message, fix } = AUTH_PROBLEMS.mismatchedOrganization(subject);
 		const proof =
-			ctx.mismatchProof === 'works without organization'
+			ctx.keyWithoutOrganization === 'works'
 				? ' (checked: the same key works when no organization is sent)'
 				: '';
 		return { message: `${message}${proof}`, fix };
@@ -103,6 +101,12 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 	};
 }
 
+/** Said when OpenAI refuses a change to the Default project, and when a node refuses it before asking. */
+export const DEFAULT_PROJECT_REFUSAL: Explanation = {
+	message: 'The Default project cannot be renamed or archived',
+	fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
+};
+
 function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const text = failure.openAiMessage ?? '';
 	if (failure.openAiCode === 'project_archived' || /is archived/i.test(text)) {
@@ -111,12 +115,7 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 			fix: 'Archiving cannot be undone. Create a new project if you need an active one.',
 		};
 	}
-	if (/default project/i.test(text)) {
-		return {
-			message: 'The Default project cannot be renamed or archived',
-			fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
-		};
-	}
+	if (/default project/i.test(text)) return DEFAULT_PROJECT_REFUSAL;
 	const param = failure.openAiParam ? ` (parameter "${failure.openAiParam}")` : '';
 	return {
 		message: `OpenAI rejected the request${param}`,
@@ -220,7 +219,7 @@ function escapeHtml(text: string): string {
  * Each fact gets its own line with <br> (one of the tags the panel keeps), the fix a paragraph of its own; the
  * newline after each <br> keeps the text readable where it is shown as plain text (logs, JSON, the CLI).
  */
-export function layoutDescription(fix: string, details: string[]): string {
+function layoutDescription(fix: string, details: string[]): string {
 	return [escapeHtml(fix), '', ...details.map(escapeHtml)].join('<br>\n');
 }
 

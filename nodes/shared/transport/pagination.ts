@@ -1,14 +1,16 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import { loadCredentials, openAiRequest } from './request';
-import type { OpenAiFunctions, OpenAiRequest, OpenAiResponse } from './request';
+import type { OpenAiFunctions } from './functions';
+import { loadCredentials } from './loadCredentials';
+import { openAiRequest } from './request';
+import type { OpenAiRequest, OpenAiResponse } from './request';
 
 /** OpenAI's largest page of a `limit`/`after` list: the fewest requests for a full list. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_MAX_PAGES = 10_000;
 /** Empty pages in a row that still say `has_more` before the walk stops: one or two can happen, more is a fault. */
-export const EMPTY_PAGES_TOLERATED = 2;
+const EMPTY_PAGES_TOLERATED = 2;
 
 interface Page {
 	data?: IDataObject[];
@@ -52,6 +54,12 @@ export interface CursorListRequest extends PagedRequest {
 	pageSize?: number;
 }
 
+/** One page read, and the cursor to continue from (undefined when the API said there is no more). */
+export interface PageRead {
+	data: IDataObject[];
+	next: string | undefined;
+}
+
 /**
  * Walks pages until the API says there are no more. The caller may stop iterating at any time, and no page
  * is fetched that it does not ask for. A cursor that comes back twice, or a missing one while the API says
@@ -61,7 +69,7 @@ async function* walkPages(
 	this: OpenAiFunctions,
 	style: PageStyle,
 	request: PagedRequest,
-): AsyncGenerator<IDataObject[]> {
+): AsyncGenerator<PageRead> {
 	const { maxPages: askedMaxPages = DEFAULT_MAX_PAGES, wanted, ...rest } = request;
 	const maxPages =
 		wanted !== undefined && Number.isFinite(wanted)
@@ -81,7 +89,8 @@ async function* walkPages(
 			{ ...rest, credentials, method: 'GET', qs },
 		);
 		const data = Array.isArray(body.data) ? body.data : [];
-		yield data;
+		const next = body.has_more ? style.nextCursor(body, data) : undefined;
+		yield { data, next };
 		if (!body.has_more) return;
 
 		emptyInARow = data.length === 0 ? emptyInARow + 1 : 0;
@@ -92,7 +101,6 @@ async function* walkPages(
 				{ page: pageNumber, emptyPagesInARow: emptyInARow },
 			);
 		}
-		const next = style.nextCursor(body, data);
 		if (next === undefined) {
 			throw stop(
 				`OpenAI said there is more of the ${style.noun} but not where it continues, so it was stopped`,
@@ -121,13 +129,24 @@ async function* walkPages(
 	}
 }
 
+/**
+ * A `limit`/`after` list (projects, models…), page by page, each with the cursor to continue from: a walk that
+ * stops early (a picker's screenful) can be continued later with `after` set to it.
+ */
+export async function* readCursorList(
+	this: OpenAiFunctions,
+	request: CursorListRequest,
+): AsyncGenerator<PageRead> {
+	const { pageSize = MAX_PAGE_SIZE, ...rest } = request;
+	yield* walkPages.call(this, CURSOR_LIST, { ...rest, qs: { ...rest.qs, limit: pageSize } });
+}
+
 /** A `limit`/`after` list (projects, models…), page by page. */
 export async function* listPages(
 	this: OpenAiFunctions,
 	request: CursorListRequest,
 ): AsyncGenerator<IDataObject[]> {
-	const { pageSize = MAX_PAGE_SIZE, ...rest } = request;
-	yield* walkPages.call(this, CURSOR_LIST, { ...rest, qs: { ...rest.qs, limit: pageSize } });
+	for await (const page of readCursorList.call(this, request)) yield page.data;
 }
 
 /** A costs or usage report, following `page`/`next_page`; arrays go as `group_by[]=project_id`. */
@@ -135,5 +154,5 @@ export async function* listReportPages(
 	this: OpenAiFunctions,
 	request: PagedRequest,
 ): AsyncGenerator<IDataObject[]> {
-	yield* walkPages.call(this, PAGE_TOKEN, { arrayFormat: 'brackets', ...request });
+	for await (const page of walkPages.call(this, PAGE_TOKEN, { arrayFormat: 'brackets', ...request })) yield page.data;
 }

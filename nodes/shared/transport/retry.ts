@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 export const DEFAULT_MAX_RETRIES = 3;
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
@@ -19,12 +21,6 @@ const RETRYABLE_CONNECTION_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-function header(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name];
-	if (Array.isArray(value)) return String(value[0]);
-	return value === undefined || value === null ? undefined : String(value);
-}
-
 export function isRetryableStatus(status: number, errorCode: string | null | undefined): boolean {
 	if (status === 429) return errorCode !== 'insufficient_quota';
 	return status === 408 || status === 409 || status >= 500;
@@ -32,7 +28,7 @@ export function isRetryableStatus(status: number, errorCode: string | null | und
 
 /** OpenAI may say explicitly whether a retry can help; that beats our own guess. */
 export function serverRetryAdvice(headers: IDataObject | undefined): boolean | undefined {
-	const advice = header(headers, 'x-should-retry');
+	const advice = headerValue(headers, 'x-should-retry');
 	if (advice === 'true') return true;
 	if (advice === 'false') return false;
 	return undefined;
@@ -58,20 +54,26 @@ export function connectionErrorCode(error: unknown): string | undefined {
 }
 
 /** True only when the server cannot have acted on the request (nothing reached it, or it refused at the door). */
-export function surelyNotProcessed(failure: { status?: number; connectionCode?: string }): boolean {
+export function serverCannotHaveActed(failure: { status?: number; connectionCode?: string }): boolean {
 	if (failure.status === 429) return true;
 	return failure.connectionCode === 'ECONNREFUSED' || failure.connectionCode === 'EAI_AGAIN';
 }
 
 function serverRequestedDelayMs(headers: IDataObject | undefined): number | undefined {
-	const ms = Number(header(headers, 'retry-after-ms'));
-	if (Number.isFinite(ms) && ms >= 0 && header(headers, 'retry-after-ms') !== undefined) return ms;
-	const retryAfter = header(headers, 'retry-after');
+	const ms = Number(headerValue(headers, 'retry-after-ms'));
+	if (Number.isFinite(ms) && ms >= 0 && headerValue(headers, 'retry-after-ms') !== undefined) return ms;
+	const retryAfter = headerValue(headers, 'retry-after');
 	if (retryAfter === undefined) return undefined;
 	const seconds = Number(retryAfter);
 	if (Number.isFinite(seconds)) return seconds * 1000;
 	const date = Date.parse(retryAfter);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The wait the server asked for, when it asked for one the node waits for (at most MAX_RETRY_AFTER_MS). */
+export function advisedRetryWaitMs(headers: IDataObject | undefined): number | undefined {
+	const requested = serverRequestedDelayMs(headers);
+	return requested !== undefined && requested <= MAX_RETRY_AFTER_MS ? Math.ceil(requested) : undefined;
 }
 
 /** The wait the server asked for when it is longer than the node waits (then the usual backoff is used instead). */

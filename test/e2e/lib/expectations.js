@@ -7,7 +7,8 @@ function itemsJson(run, nodeName) {
 
 /** A short reason for a failed check: the error n8n reported, or the tail of its output. */
 function why(run) {
-	if (run.error) return `n8n error: ${run.error.message}`;
+	if (run.error) return `n8n error (exit ${run.exitCode}${run.signal ? `, ${run.signal}` : ''}, status ${run.status}, node ${run.error.node?.name}): ${run.error.message}`;
+	if (run.signal) return `n8n ended with ${run.signal} (SIGKILL: stopped by the suite's timeout; SIGSEGV: n8n crashed); output tail: ${(run.stdout + run.stderr).slice(-600)}`;
 	return `exit ${run.exitCode}; output tail: ${(run.stdout + run.stderr).slice(-600)}`;
 }
 

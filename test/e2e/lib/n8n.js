@@ -49,6 +49,9 @@ function n8nEnvironment({ userFolder, encryptionKey, port, brokerPort }) {
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		GENERIC_TIMEZONE: 'UTC',
+		// n8n's CLI commands exit without disposing the isolated-vm expression engine, which crashes n8n 2.41 at exit
+		// (SIGSEGV after a complete result): lib/disposeIsolatesOnExit.js disposes it first. See that file.
+		NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(__dirname, 'disposeIsolatesOnExit.js'))}`].filter(Boolean).join(' '),
 	};
 }
 
@@ -60,7 +63,8 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
 		port: port ?? (await freePort()),
 		brokerPort: await freePort(),
 	});
-	const cli = (args, timeoutMs = 120_000) => runCommand(binary, args, { cwd: userFolder, env, timeoutMs });
+	// n8n 2.41 on Node 24 takes over a minute to start and stop an `execute` on a busy 2-CPU machine.
+	const cli = (args, timeoutMs = 300_000) => runCommand(binary, args, { cwd: userFolder, env, timeoutMs });
 
 	const importJson = async (command, entries) => {
 		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-import-')), `${command}.json`);
@@ -80,7 +84,22 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
 		baseUrl: `http://127.0.0.1:${env.N8N_PORT}`,
 		importCredentials: (credentials) => importJson('credentials', credentials),
 		importWorkflows: (workflows) => importJson('workflow', workflows),
-		execute: async (workflowId) => parseExecution(await cli(['execute', `--id=${workflowId}`, '--rawOutput'])),
+		// stdout goes to a file, not a pipe: n8n 2.41's `execute` exits before a large output has drained into a
+		// pipe (the JSON of a 538-item run came back cut off), while writes to a file are complete when it exits.
+		execute: async (workflowId) => {
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-execute-'));
+			const file = path.join(folder, 'stdout.txt');
+			try {
+				const result = await runCommand('bash', ['-c', 'exec "$@" > "$EXECUTE_STDOUT"', 'bash', binary, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+					cwd: userFolder,
+					env: { ...env, EXECUTE_STDOUT: file },
+					timeoutMs: 300_000,
+				});
+				return parseExecution({ ...result, stdout: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '' });
+			} finally {
+				fs.rmSync(folder, { recursive: true, force: true });
+			}
+		},
 		start: () => startProcess(binary, ['start'], { cwd: userFolder, env }),
 		stop: (child) => stopProcess(child, 10_000),
 	};
@@ -90,7 +109,7 @@ async function createN8n({ binary, userFolder, encryptionKey, port }) {
  * `n8n execute --rawOutput` prints log lines, then the run as pretty JSON (on failure after "Execution error:").
  * The JSON begins at the first line that is exactly "{".
  */
-function parseExecution({ code, stdout, stderr }) {
+function parseExecution({ code, signal, stdout, stderr }) {
 	const start = stdout.search(/^\{$/m);
 	let run;
 	if (start >= 0) {
@@ -103,6 +122,7 @@ function parseExecution({ code, stdout, stderr }) {
 	const resultData = run?.data?.resultData ?? {};
 	return {
 		exitCode: code,
+		signal,
 		stdout,
 		stderr,
 		run,
@@ -114,11 +134,14 @@ function parseExecution({ code, stdout, stderr }) {
 	};
 }
 
-/** /healthz answers before the REST routes exist, so "ready" also waits for /rest/settings. */
-async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
+/**
+ * /healthz answers before the REST routes exist, so "ready" also waits for /rest/settings, and for its JSON: while
+ * it starts, n8n 2.41 answers every route with 200 and the text "n8n is starting up. Please wait".
+ */
+async function waitForHealth(baseUrl, child, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
-	for (const route of ['/healthz', '/rest/settings']) {
-		while (!(await answersOk(`${baseUrl}${route}`))) {
+	for (const [route, ready] of [['/healthz', answersOk], ['/rest/settings', answersSettings]]) {
+		while (!(await ready(`${baseUrl}${route}`))) {
 			if (child && child.exitCode !== null) throw new Error(`n8n exited early:\n${child.output.slice(-3000)}`);
 			if (Date.now() > deadline) throw new Error(`n8n did not answer ${baseUrl}${route} within ${timeoutMs / 1000} s`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
@@ -129,6 +152,15 @@ async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
 async function answersOk(url) {
 	try {
 		return (await fetch(url)).ok;
+	} catch {
+		return false;
+	}
+}
+
+async function answersSettings(url) {
+	try {
+		const response = await fetch(url);
+		return response.ok && typeof (await response.json())?.data === 'object';
 	} catch {
 		return false;
 	}
@@ -171,16 +203,30 @@ async function loadedTypes(baseUrl, cookie) {
 	};
 }
 
-/** What the editor's "Test" button of a credential answers: `{ status: 'OK' | 'Error', message }`. */
+/**
+ * What the editor's "Test" button of a credential answers: `{ status: 'OK' | 'Error', message }`. The credential is
+ * saved first and tested with its id, as the editor does: n8n 2.41 refuses a test without `credentials.id` (400).
+ */
 async function testCredential(baseUrl, cookie, credential) {
-	const response = await fetch(`${baseUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
-		body: JSON.stringify({ credentials: credential }),
-	});
-	if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-	const body = await response.json();
-	return body.data ?? body;
+	const headers = { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` };
+	const created = await fetch(`${baseUrl}/rest/credentials`, { method: 'POST', headers, body: JSON.stringify(credential) });
+	if (!created.ok) throw new Error(`POST /rest/credentials answered ${created.status}: ${(await created.text()).slice(0, 300)}`);
+	const { id } = (await created.json()).data;
+	try {
+		const response = await fetch(`${baseUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ credentials: { ...credential, id } }),
+		});
+		if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+		const body = await response.json();
+		return body.data ?? body;
+	} finally {
+		// Deleted again: the editor gives a new node the newest credential of its type, and the browser suite checks
+		// which one a new node picks.
+		const deleted = await fetch(`${baseUrl}/rest/credentials/${id}`, { method: 'DELETE', headers });
+		if (!deleted.ok) throw new Error(`DELETE /rest/credentials/${id} answered ${deleted.status}: ${(await deleted.text()).slice(0, 300)}`);
+	}
 }
 
 module.exports = { createN8n, freePort, waitForHealth, ownerSession, loadedTypes, parseExecution, testCredential };

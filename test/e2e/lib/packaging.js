@@ -44,19 +44,34 @@ async function packPackage() {
 	return path.join(destination, tarball);
 }
 
-/** scripts/install-n8n.sh installs once into the cache and prints the n8n binary on its last line. */
-async function installN8n() {
+/**
+ * scripts/install-n8n.sh installs once into the cache and prints the n8n binary on its last line, and before it
+ * what that binary runs (`entry {"n8n", "node", ...}`). N8N_VERSION (`2.8.4`, `2.x`, `1.x`) and N8N_NODE (`24`)
+ * choose the matrix entry; without them it is the pinned n8n on the machine's Node.
+ * Answers `{ binary, n8nVersion, nodeVersion, nodeBinary, seconds }`.
+ */
+async function installN8n(env = {}) {
+	const started = Date.now();
 	const result = await runCommand('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
 		cwd: REPO_ROOT,
-		env: npmEnvironment(),
-		timeoutMs: 20 * 60_000,
+		env: { ...npmEnvironment(), ...env },
+		timeoutMs: 40 * 60_000,
 		showProgress: true,
 	});
-	const binary = result.stdout.trim().split('\n').pop();
+	const lines = result.stdout.trim().split('\n');
+	const binary = lines.pop();
 	if (result.code !== 0 || !binary || !fs.existsSync(binary)) {
 		throw new Error(`installing n8n failed:\n${result.stderr.slice(-2000)}`);
 	}
-	return binary;
+	const entryLine = lines.reverse().find((line) => line.startsWith('entry '));
+	const entry = entryLine ? JSON.parse(entryLine.slice('entry '.length)) : {};
+	return {
+		binary,
+		n8nVersion: entry.n8n,
+		nodeVersion: entry.node,
+		nodeBinary: entry.nodeBinary,
+		seconds: Math.round((Date.now() - started) / 1000),
+	};
 }
 
 /** Installs the tarball the way n8n's community package installer does: into <user folder>/.n8n/nodes. */

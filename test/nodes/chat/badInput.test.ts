@@ -1,9 +1,9 @@
 import { PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { expectNoFullKey, runChat, serveChatTests, userMessage } from './support';
+import { expectNoFullKeyIn, runChat, serveTestServer, userMessage } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 const json = (value: unknown) => ({ messagesSource: 'json', messagesJson: JSON.stringify(value) });
 const hello = { messages: userMessage('Hello') };
@@ -90,7 +90,7 @@ describe('bad input is refused before any request', () => {
 			expect(result.finished).toBe(false);
 			expect(result.error?.message).toMatch(message);
 			expect(server.requests).toHaveLength(0);
-			expectNoFullKey(result);
+			expectNoFullKeyIn(result);
 		},
 	);
 

@@ -3,10 +3,10 @@ import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectNoFullKey,
+	expectNoFullKeyIn,
 	model,
 	runChat,
-	serveChatTests,
+	serveTestServer,
 } from './support';
 
 // The conversation of seed 000 ("Switching Organizations in OpenAI API Calls").
@@ -18,7 +18,7 @@ const SEED_HISTORY = [
 ];
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 describe('conversations', () => {
 	test("the seed's four-message history defined message by message reaches OpenAI as is", async () => {
@@ -43,7 +43,7 @@ describe('conversations', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 
 	test('a history built by an earlier node is taken whole from an expression', async () => {

@@ -9,14 +9,14 @@ import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectNoFullKey,
+	expectNoFullKeyIn,
 	runChat,
-	serveChatTests,
+	serveTestServer,
 	userMessage,
 } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 describe('what the user sees when OpenAI refuses', () => {
 	test('out of quota fails at once with the billing fix, after exactly one request', async () => {
@@ -32,7 +32,7 @@ describe('what the user sees when OpenAI refuses', () => {
 		expect(result.error?.description).toMatch(/Retrying will not help/);
 		expect(result.error?.description).toMatch(/billing/);
 		expect(result.error?.description).toMatch(/another organization/);
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 
 	test('an organization the key does not belong to is diagnosed with proof', async () => {
@@ -54,7 +54,7 @@ describe('what the user sees when OpenAI refuses', () => {
 			['/v1/models', undefined],
 		]);
 		expect(server.state.chatCompletions).toHaveLength(0);
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 
 	test('an Admin key is told that chat needs a project or user key', async () => {
@@ -68,7 +68,7 @@ describe('what the user sees when OpenAI refuses', () => {
 		);
 		expect(result.error?.description).toMatch(/platform\.openai\.com\/api-keys/);
 		expect(chatRequests(server)).toHaveLength(1);
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 
 	test('continue on fail keeps the other items, and failed items stay paired with their input', async () => {
@@ -107,6 +107,6 @@ describe('what the user sees when OpenAI refuses', () => {
 			organizationId: ORG_GLOBEX,
 		});
 		expect(server.state.chatCompletions).toHaveLength(2);
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 });

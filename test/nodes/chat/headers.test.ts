@@ -9,14 +9,14 @@ import type { OpenAiTestServer } from '../../openai-server';
 import {
 	NODE_NAME,
 	chatRequests,
-	expectNoFullKey,
+	expectNoFullKeyIn,
 	runChat,
-	serveChatTests,
+	serveTestServer,
 	userMessage,
 } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 describe('the organization and project a chat runs under', () => {
 	test('the credential organization is sent and reported when the node sets none', async () => {
@@ -37,7 +37,7 @@ describe('the organization and project a chat runs under', () => {
 			organizationId: ORG_GLOBEX,
 			requestId: expect.any(String),
 		});
-		expectNoFullKey(result, server.requests);
+		expectNoFullKeyIn(result, server.requests);
 	});
 
 	test('the node organization and project override the credential and are the ones billed', async () => {

@@ -1,10 +1,10 @@
 import { USER_KEY_MULTI } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { nodeResult } from '../workflowHelpers';
-import { NODE_NAME, expectNoFullKey, runChat, serveChatTests, userMessage } from './support';
+import { NODE_NAME, expectNoFullKeyIn, runChat, serveTestServer, userMessage } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 const hello = { messages: userMessage('Hello') };
 const user = { apiKey: USER_KEY_MULTI };
@@ -25,6 +25,6 @@ describe('Chat: careless settings (issue 22)', () => {
 			}),
 			pairedItem: { item },
 		})));
-		expectNoFullKey(result);
+		expectNoFullKeyIn(result);
 	});
 });

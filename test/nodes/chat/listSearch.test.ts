@@ -1,49 +1,17 @@
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { OpenAiOrgApi } from '../../../credentials/OpenAiOrgApi.credentials';
 import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
 import { ORG_ACME, ORG_GLOBEX, PROJECT_GLOBEX_RESEARCH, USER_KEY_MULTI } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { serveChatTests } from './support';
+import { pickerContext as sharedPickerContext } from '../pickerContext';
+import { serveTestServer } from './support';
 
 let server: OpenAiTestServer;
-serveChatTests((started) => (server = started));
+serveTestServer({}, (started) => (server = started));
 
 /** The model picker's context: the node's current parameters, and requests authenticated by the real credential. */
-function pickerContext(
-	nodeParameters: Record<string, unknown>,
-	credential: IDataObject,
-): ILoadOptionsFunctions {
-	// The credential's authenticate is a function (the generic object form could not drop empty headers).
-	const authenticate = new OpenAiOrgApi().authenticate as (
-		credentials: IDataObject,
-		options: IHttpRequestOptions,
-	) => Promise<IHttpRequestOptions>;
-	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
-		const signed = await authenticate(credential, options);
-		const response = await fetch(signed.url, {
-			method: signed.method,
-			headers: signed.headers as Record<string, string>,
-		});
-		return {
-			statusCode: response.status,
-			headers: Object.fromEntries(response.headers),
-			body: await response.json(),
-		};
-	};
-	return {
-		getCredentials: async () => credential,
-		getCurrentNodeParameter: (name: string) => nodeParameters[name],
-		getNode: () => ({
-			id: 'n',
-			name: 'Chat',
-			type: 'openAiOrgChat',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		}),
-		helpers: { httpRequestWithAuthentication },
-	} as unknown as ILoadOptionsFunctions;
+function pickerContext(nodeParameters: Record<string, unknown>, credential: IDataObject): ILoadOptionsFunctions {
+	return sharedPickerContext({ credential, nodeParameters, node: { name: 'Chat', type: 'openAiOrgChat' } });
 }
 
 describe('the model picker', () => {

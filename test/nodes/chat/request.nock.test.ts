@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { runWorkflow, singleNodeWorkflow } from '../../harness';
 import { ORG_GLOBEX, PROJECT_GLOBEX_RESEARCH, USER_KEY_MULTI } from '../../openai-server';
-import { CHAT_NODE_TYPE, NODE_NAME, expectNoFullKey, model } from './support';
+import { CHAT_NODE_TYPE, NODE_NAME, expectNoFullKeyIn, model } from './support';
 
 const BASE_URL = 'https://api.openai.test/v1';
 const COMPLETION = {
@@ -88,7 +88,7 @@ describe('the request the node sends for one item', () => {
 			projectId: PROJECT_GLOBEX_RESEARCH,
 			requestId: 'req_abc',
 		});
-		expectNoFullKey(result.nodes, result.error, result.logs);
+		expectNoFullKeyIn(result.nodes, result.error, result.logs);
 	});
 
 	test('with no organization or project anywhere, neither header is sent, not even empty', async () => {

@@ -1,6 +1,7 @@
 import type { OpenAiTestServer } from '../../openai-server';
 import { nodeResult, runNode } from '../workflowHelpers';
-import { admin, fixNodeClock, startReportServer } from './support';
+import { admin, fixNodeClock, reportServerOptions } from './support';
+import { serveTestServer } from '../testServer';
 
 // The clock stands at 2026-03-18T15:30:00Z.
 const BAD_RANGES = [
@@ -56,11 +57,7 @@ describe('Bad cost and usage ranges, with the clock at 2026-03-18 15:30 UTC', ()
 	let server: OpenAiTestServer;
 	fixNodeClock();
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	it.each(BAD_RANGES)('refuses $case with an error naming the field, before any request', async ({ parameters, message }) => {
 		const result = await runNode(server, { parameters: { operation: 'getAll', ...parameters }, credential: admin });

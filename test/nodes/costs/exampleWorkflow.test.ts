@@ -2,7 +2,8 @@
 import { isN8nInstalled, loadWorkflow, runWorkflow } from '../../harness';
 import type { OpenAiTestServer } from '../../openai-server';
 import { ADMIN_KEY_ACME } from '../../openai-server';
-import { COSTS_PATH, expectRequestsMatchContract, fixNodeClock, requestsTo, startReportServer, unixSeconds } from './support';
+import { COSTS_PATH, expectRequestsMatchContract, fixNodeClock, requestsTo, reportServerOptions, unixSeconds } from './support';
+import { serveTestServer } from '../testServer';
 
 const EXAMPLE = 'examples/weekly-cost-per-project.json';
 // The example sorts with n8n's own Sort node, which only the pinned n8n install provides.
@@ -13,10 +14,7 @@ describe(`The example workflow ${EXAMPLE}`, () => {
 	let server: OpenAiTestServer;
 	fixNodeClock();
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	(canRun ? it : it.skip)('lists last week\'s total per project, most expensive first', async () => {
 		const result = await runWorkflow(loadWorkflow(EXAMPLE), {

@@ -1,36 +1,20 @@
-import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
 import { ADMIN_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { PROJECTS_PATH, requestsTo, startReportServer } from './support';
+import { pickerContext } from '../pickerContext';
+import { PROJECTS_PATH, requestsTo, reportServerOptions } from './support';
+import { serveTestServer } from '../testServer';
 
-/** Just what the project picker uses of n8n's load-options context, sending requests with fetch. */
 function loadOptionsContext(server: OpenAiTestServer): ILoadOptionsFunctions {
-	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
-		const query = new URLSearchParams(
-			Object.entries(options.qs ?? {}).map(([name, value]) => [name, String(value)]),
-		);
-		const response = await fetch(`${options.url}?${query.toString()}`, {
-			method: options.method,
-			headers: { authorization: `Bearer ${ADMIN_KEY_ACME}` },
-		});
-		return { statusCode: response.status, headers: {}, body: await response.json() };
-	};
-	return {
-		getNode: () => ({ id: 'n', name: 'OpenAI Projects', type: 'openAiProjects', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => ({ apiKey: ADMIN_KEY_ACME, baseUrl: server.url }),
-		helpers: { httpRequestWithAuthentication },
-	} as unknown as ILoadOptionsFunctions;
+	return pickerContext({ credential: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
 }
 
 describe('The project picker of the cost and usage reports (getProjects)', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	it('offers every project by name, archived ones marked "(archived)" and listed last', async () => {
 		const options = await getProjects.call(loadOptionsContext(server));

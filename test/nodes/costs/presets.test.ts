@@ -6,9 +6,10 @@ import {
 	fixNodeClock,
 	requestsTo,
 	runReport,
-	startReportServer,
+	reportServerOptions,
 	unixSeconds,
 } from './support';
+import { serveTestServer } from '../testServer';
 
 // The clock stands at 2026-03-18T15:30:00Z.
 const PRESETS = [
@@ -23,11 +24,7 @@ describe('Cost and usage time range presets, with the clock at 2026-03-18 15:30 
 	let server: OpenAiTestServer;
 	fixNodeClock();
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	it.each(PRESETS)('asks OpenAI for the costs of $preset as whole UTC days from $start to $end', async ({ preset, start, end, days }) => {
 		const items = await runReport(server, { resource: 'cost', operation: 'getAll', timeRange: preset });

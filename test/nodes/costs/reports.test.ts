@@ -8,9 +8,10 @@ import {
 	fixNodeClock,
 	requestsTo,
 	runReport,
-	startReportServer,
+	reportServerOptions,
 	unixSeconds,
 } from './support';
+import { serveTestServer } from '../testServer';
 
 const lastWeekCosts = { resource: 'cost', operation: 'getAll', timeRange: 'last7Days' };
 
@@ -18,11 +19,7 @@ describe('OpenAI Projects: Get Costs and Get Completions Usage', () => {
 	let server: OpenAiTestServer;
 	fixNodeClock();
 
-	beforeAll(async () => {
-		server = await startReportServer();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer(reportServerOptions(), (started) => (server = started));
 
 	const projectNamed = (name: string) => server.state.projects.find((project) => project.name === name)!;
 

@@ -1,7 +1,7 @@
 import { Settings } from 'luxon';
 
 import { validateRequest } from '../../contract/openapi';
-import { ADMIN_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer, RecordedRequest, SeedProject } from '../../openai-server';
 import { nodeResult, runNode } from '../workflowHelpers';
 
@@ -25,8 +25,8 @@ export const SEED_PROJECTS: SeedProject[] = [
 ];
 
 /** A server whose clock and seeded data stand at FIXED_NOW_MS, with 90 days of costs. */
-export async function startReportServer(projects: SeedProject[] | number = SEED_PROJECTS): Promise<OpenAiTestServer> {
-	return await startOpenAiTestServer({ projects, seed: 11, costsDays: 90, now: () => FIXED_NOW_MS });
+export function reportServerOptions(projects: SeedProject[] | number = SEED_PROJECTS) {
+	return { projects, seed: 11, costsDays: 90, now: () => FIXED_NOW_MS };
 }
 
 /** Fixes the clock the node reads (luxon's) for the duration of a test file. */

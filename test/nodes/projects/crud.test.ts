@@ -1,12 +1,7 @@
-import {
-	ADMIN_KEY_ACME,
-	DEFAULT_PROJECT_ACME,
-	ORG_ACME,
-	startOpenAiTestServer,
-} from '../../openai-server';
+import { ADMIN_KEY_ACME, DEFAULT_PROJECT_ACME, ORG_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -14,13 +9,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 describe('OpenAI Projects: create, get, rename, archive', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: 12, seed: 3 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	serveTestServer({ projects: 12, seed: 3 }, (started) => (server = started));
 
 	const acmeProjects = () => server.state.projects.filter((project) => project.organizationId === ORG_ACME);
 	const someProject = () => acmeProjects().find((project) => !project.isDefault && project.archivedAt === null)!;
@@ -277,25 +266,52 @@ describe('OpenAI Projects: create, get, rename, archive', () => {
 			expect(server.state.projects.find((project) => project.id === DEFAULT_PROJECT_ACME)?.archivedAt).toBeNull();
 		});
 
+		it('refuses a batch whose last item is bad before archiving anything', async () => {
+			const [first, second] = acmeProjects().filter((project) => !project.isDefault && project.archivedAt === null);
+			const result = await runNode(server, {
+				parameters: { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') },
+				credential: admin,
+				inputItems: [{ id: first.id }, { id: second.id }, { id: 'not-a-project' }],
+			});
+			expect(result.error?.message).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
+			expect(server.requests).toHaveLength(0);
+			expect(acmeProjects().filter((project) => [first.id, second.id].includes(project.id)).map((project) => project.archivedAt)).toEqual([
+				null,
+				null,
+			]);
+		});
+
 		it('with "continue on fail" puts the failing item out as an error item and archives the others', async () => {
 			const [first, second] = acmeProjects().filter((project) => !project.isDefault);
 			const result = await runNode(server, {
 				parameters: { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') },
 				credential: admin,
 				continueOnFail: true,
-				inputItems: [{ id: first.id }, { id: DEFAULT_PROJECT_ACME }, { id: 'not-a-project' }, { id: second.id }],
+				inputItems: [
+					{ id: first.id },
+					{ id: DEFAULT_PROJECT_ACME },
+					{ id: 'not-a-project' },
+					{ id: 'proj_doesNotExist0000000001' },
+					{ id: second.id },
+				],
 			});
 			const outputs = nodeResult(result).outputs[0];
-			expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
 			expect(outputs[0].json).toEqual(expect.objectContaining({ id: first.id, status: 'archived' }));
-			expect(outputs[1].json).toEqual(
-				expect.objectContaining({ error: 'The Default project cannot be renamed or archived', httpCode: '400' }),
+			// Refused by the check before the first archive, without asking OpenAI to archive it.
+			expect(outputs[1].json).toEqual({
+				error: 'The Default project cannot be renamed or archived',
+				description: expect.stringContaining('Item 2 is the Default project'),
+			});
+			expect(server.requests.filter((request) => request.path.endsWith(`${DEFAULT_PROJECT_ACME}/archive`))).toEqual([]);
+			expect(outputs[2].json.error).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
+			expect(outputs[3].json).toEqual(
+				expect.objectContaining({ error: 'Project proj_doesNotExist0000000001 was not found in this organization', httpCode: '404' }),
 			);
 			// The error item carries the description as plain lines, not the error panel's <br> layout.
-			expect(outputs[1].json.description).toMatch(/\nHTTP status: 400\n/);
-			expect(outputs[1].json.description).not.toContain('<br>');
-			expect(outputs[2].json.error).toBe('"Project" must be a project ID like proj_AbC123…, not "not-a-project"');
-			expect(outputs[3].json).toEqual(expect.objectContaining({ id: second.id, status: 'archived' }));
+			expect(outputs[3].json.description).toMatch(/\nHTTP status: 404\n/);
+			expect(outputs[3].json.description).not.toContain('<br>');
+			expect(outputs[4].json).toEqual(expect.objectContaining({ id: second.id, status: 'archived' }));
 			expectNoFullKeyIn(result);
 		});
 	});

@@ -9,21 +9,15 @@ import {
 	startOpenAiTestServer,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const listOne = { resource: 'project', operation: 'getAll', returnAll: false, limit: 1 };
 
 describe('OpenAI Projects: errors a user can act on, and retries', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: 5 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	serveTestServer({ projects: 5 }, (started) => (server = started));
 
 	it('tells a user with a project key that this node needs an Admin key', async () => {
 		const result = await runNode(server, { parameters: listOne, credential: { apiKey: PROJECT_KEY_ACME } });

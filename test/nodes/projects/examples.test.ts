@@ -1,9 +1,10 @@
 /* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- test code: runs in Node, never inside n8n; reads N8N_REQUIRE_INSTALLED and tells why an example is skipped */
 import { isN8nInstalled, loadWorkflow, runWorkflow } from '../../harness';
 import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
-import type { OpenAiTestServer } from '../../openai-server';
+import type { OpenAiTestServer, SeedProject } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const DAY = 24 * 60 * 60;
 // The report counts and sorts with n8n's own Summarize, Sort and Limit nodes, which only the pinned n8n provides.
@@ -13,40 +14,79 @@ if (!canRunBaseNodes) console.warn('Skipping the weekly project report: the pinn
 describe('The example workflows for projects', () => {
 	let server: OpenAiTestServer;
 	const now = Math.floor(Date.now() / 1000);
-	const seeded = [
+	const seeded: SeedProject[] = [
 		{ name: 'Marketing Prototype', created_at: now - 400 * DAY },
-		{ name: 'Search prototype (staging)', created_at: now - 120 * DAY },
-		{ name: 'Support Prototype', created_at: now - 30 * DAY },
-		{ name: 'Legal Assistant', created_at: now - 300 * DAY },
+		{ name: 'Forgotten experiment', created_at: now - 300 * DAY, activity: { usage: ['completions'], lastUsedDaysAgo: 90 } },
+		{ name: 'Search staging', created_at: now - 120 * DAY, activity: { usage: ['moderations'], lastUsedDaysAgo: 4 } },
+		{ name: 'Legal Assistant', created_at: now - 300 * DAY, activity: { usage: [], keys: [{ lastUsedDaysAgo: 10 }] } },
+		{ name: 'Never used sandbox', created_at: now - 200 * DAY, activity: { usage: [], keys: [{ lastUsedDaysAgo: null }] } },
 		{ name: 'Old Prototype', created_at: now - 500 * DAY, status: 'archived' as const, archived_at: now - 200 * DAY },
-		{ name: 'Finance Summarizer', created_at: now - 2 * DAY },
+		{ name: 'Finance Summarizer', created_at: now - 2 * DAY, activity: { usage: [] } },
 	];
 	const credentials = () => ({ oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: server.url } });
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: seeded });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	serveTestServer({ projects: seeded, costsDays: 120 }, (started) => (server = started));
 
-	it('"Archive stale projects" archives only old active prototypes, and a second run changes nothing', async () => {
+	const activeNames = (target: OpenAiTestServer) =>
+		target.state.projects.filter((project) => project.archivedAt === null).map((project) => project.name);
+
+	(canRunBaseNodes ? it : it.skip)('"Archive stale projects" archives only projects idle for 60 days, whatever their name, and a second run changes nothing', async () => {
 		const workflow = loadWorkflow('examples/archive-stale-projects.json');
 		const first = await runWorkflow(workflow, { credentials: credentials() });
 		expect(first.error).toBeUndefined();
 		const archived = first.nodes['Archive them'].items;
-		expect(archived.map((item) => item.name).sort()).toEqual(['Marketing Prototype', 'Search prototype (staging)']);
+		expect(archived.map((item) => item.name).sort()).toEqual(['Forgotten experiment', 'Never used sandbox']);
 		expect(archived.every((item) => item.status === 'archived' && item.alreadyArchived === false)).toBe(true);
-		const stillActive = server.state.projects.filter((project) => project.archivedAt === null).map((project) => project.name);
-		expect(stillActive).toEqual(expect.arrayContaining(['Support Prototype', 'Legal Assistant', 'Finance Summarizer']));
+		expect(activeNames(server)).toEqual(
+			expect.arrayContaining(['Marketing Prototype', 'Search staging', 'Legal Assistant', 'Finance Summarizer']),
+		);
 
 		server.clearRequests();
 		const second = await runWorkflow(workflow, { credentials: credentials() });
 		expect(second.error).toBeUndefined();
-		expect(second.nodes['Prototypes older than 90 days'].items).toHaveLength(0);
+		expect(second.nodes['Stale for 60 days'].items).toHaveLength(0);
 		expect(second.nodes['Archive them']).toBeUndefined();
 		expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
 		expect(validateRecordedRequests(server.requests)).toEqual([]);
 		expectNoFullKeyIn(first);
+	});
+
+	(canRunBaseNodes ? it : it.skip)('"Archive stale projects" archives at most 20 a day, the longest idle first', async () => {
+		const idle: SeedProject[] = Array.from({ length: 25 }, (_, index) => ({
+			name: `Idle ${String(index).padStart(2, '0')}`,
+			created_at: now - 400 * DAY,
+			activity: { usage: ['completions'], lastUsedDaysAgo: 61 + index },
+		}));
+		const many = await startOpenAiTestServer({ projects: idle, costsDays: 120 });
+		try {
+			const workflow = loadWorkflow('examples/archive-stale-projects.json');
+			const manyCredentials = { oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: many.url } };
+			const first = await runWorkflow(workflow, { credentials: manyCredentials });
+			expect(first.error).toBeUndefined();
+			expect(first.nodes['Stale for 60 days'].items).toHaveLength(25);
+			expect(first.nodes['Archive them'].items.map((item) => item.name)).toEqual(
+				Array.from({ length: 20 }, (_, index) => `Idle ${String(24 - index).padStart(2, '0')}`),
+			);
+			const second = await runWorkflow(workflow, { credentials: manyCredentials });
+			expect(second.nodes['Archive them'].items.map((item) => item.name)).toEqual(['Idle 04', 'Idle 03', 'Idle 02', 'Idle 01', 'Idle 00']);
+		} finally {
+			await many.close();
+		}
+	});
+
+	(canRunBaseNodes ? it : it.skip)('"Stale project report" puts the candidates with their last activity in a table, and archives nothing', async () => {
+		const result = await runWorkflow(loadWorkflow('examples/stale-project-report.json'), { credentials: credentials() });
+		expect(result.error).toBeUndefined();
+		const rows = result.nodes['Columns to review'].items;
+		expect(rows.map((row) => row.Project)).toEqual(['Never used sandbox', 'Forgotten experiment']);
+		expect(rows[1]['Last activity']).toMatch(/^\d{4}-\d{2}-\d{2} \(API key "key 1" \(key_\w+\)\)$/);
+		expect(rows[0]['Last activity']).toMatch(/^none since \d{4}-\d{2}-\d{2}$/);
+		expect(Object.keys(rows[0])).toEqual(['Project', 'ID', 'Last activity', 'Age (days)', 'Why']);
+		const [table] = result.nodes['Table for review'].items;
+		expect(String(table.table)).toContain('>Forgotten experiment</td>');
+		expect(String(table.table)).toContain('Stale OpenAI projects');
+		expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+		expect(validateRecordedRequests(server.requests)).toEqual([]);
 	});
 
 	(canRunBaseNodes ? it : it.skip)('"Weekly project report" counts projects per status and lists the 5 newest', async () => {

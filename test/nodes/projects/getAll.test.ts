@@ -1,7 +1,9 @@
-import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
+import { Settings } from 'luxon';
+
+import { ADMIN_KEY_ACME, ORG_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
 const LIST_PATH = '/v1/organization/projects';
@@ -9,14 +11,8 @@ const LIST_PATH = '/v1/organization/projects';
 describe('OpenAI Projects: Get Many', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		// 536 seeded projects (some of them archived) plus the Default project: 537 projects.
-		server = await startOpenAiTestServer({ projects: 536, seed: 7 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	// Whatever a test does, every request the node sent must be one OpenAI's contract allows.
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	// 536 seeded projects (some of them archived) plus the Default project: 537 projects.
+	serveTestServer({ projects: 536, seed: 7 }, (started) => (server = started));
 
 	const listRequests = () => server.requests.filter((request) => request.path === LIST_PATH);
 
@@ -128,6 +124,29 @@ describe('OpenAI Projects: Get Many', () => {
 			credential: admin,
 		});
 		expect(new Set(nodeResult(result).items.map((item) => item.id))).toEqual(new Set(newest.map((project) => project.id)));
+	});
+
+	it('reads a date without a time zone as UTC, whatever zone n8n runs in', async () => {
+		const acme = server.state.projects.filter((project) => project.organizationId === ORG_ACME && project.archivedAt === null);
+		const [newest] = [...acme].sort((a, b) => b.createdAt - a.createdAt);
+		// "2026-01-31T08:00:00": the editor's date picker gives no zone.
+		const withoutZone = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19);
+		const defaultZone = Settings.defaultZone;
+		Settings.defaultZone = 'Asia/Tokyo';
+		try {
+			const result = await runNode(server, {
+				parameters: {
+					resource: 'project',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { createdAfter: withoutZone(newest.createdAt - 1), createdBefore: withoutZone(newest.createdAt + 1) },
+				},
+				credential: admin,
+			});
+			expect(nodeResult(result).items.map((item) => item.id)).toEqual([newest.id]);
+		} finally {
+			Settings.defaultZone = defaultZone;
+		}
 	});
 
 	it.each([

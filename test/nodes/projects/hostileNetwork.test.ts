@@ -1,13 +1,7 @@
-import {
-	ADMIN_KEY_ACME,
-	ORG_ACME,
-	PROXY_PASSWORD,
-	PROXY_USER,
-	startOpenAiTestServer,
-} from '../../openai-server';
+import { ADMIN_KEY_ACME, ORG_ACME, PROXY_PASSWORD, PROXY_USER } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
-import { validateRecordedRequests } from '../../contract/openapi';
 import { expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const admin = { apiKey: ADMIN_KEY_ACME };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -21,12 +15,7 @@ const fast = (maxRetries: number) => ({ maxRetries, timeoutSeconds: 1 });
 describe('OpenAI Projects under a hostile network and careless settings', () => {
 	let server: OpenAiTestServer;
 
-	beforeAll(async () => {
-		server = await startOpenAiTestServer({ projects: 8, seed: 22 });
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
-	afterEach(() => expect(validateRecordedRequests(server.requests)).toEqual([]));
+	serveTestServer({ projects: 8, seed: 22 }, (started) => (server = started));
 
 	const acmeProjects = () => server.state.projects.filter((project) => project.organizationId === ORG_ACME);
 	const someProject = () => acmeProjects().find((project) => !project.isDefault && project.archivedAt === null)!;

@@ -1,13 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { OpenAiOrgApi } from '../../../credentials/OpenAiOrgApi.credentials';
 import { searchProjects } from '../../../nodes/OpenAiProjects/methods/listSearch';
 import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
 import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
 import { pickerError, PICKER_MESSAGE_LIMIT } from '../../../nodes/shared/methods/pickerErrors';
-import { ADMIN_KEY_ACME, BAD_KEY, PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME, BAD_KEY, PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
+import { pickerContext as sharedPickerContext } from '../pickerContext';
+import { serveTestServer } from '../testServer';
 
 const LAST = 'Sales Triage Bot - EU';
 // 500 projects; the three "Sales Triage" ones are spread so that the exact name is the very last one listed.
@@ -18,31 +19,10 @@ const seeded: SeedProject[] = Array.from({ length: 500 }, (_, index) => ({
 seeded[499] = { name: LAST, created_at: 1_700_000_000 + 499 * 60 };
 
 let server: OpenAiTestServer;
-beforeAll(async () => {
-	server = await startOpenAiTestServer({ projects: seeded });
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+serveTestServer({ projects: seeded }, (started) => (server = started));
 
-/** A picker's context: requests authenticated by the real credential, straight to the test server. */
 function pickerContext(credential: IDataObject): ILoadOptionsFunctions {
-	const authenticate = new OpenAiOrgApi().authenticate as (
-		credentials: IDataObject,
-		options: IHttpRequestOptions,
-	) => Promise<IHttpRequestOptions>;
-	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) => {
-		const signed = await authenticate(credential, options);
-		const url = new URL(signed.url);
-		for (const [name, value] of Object.entries(signed.qs ?? {})) url.searchParams.set(name, String(value));
-		const response = await fetch(url, { method: signed.method, headers: signed.headers as Record<string, string> });
-		return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.json() };
-	};
-	return {
-		getCredentials: async () => credential,
-		getCurrentNodeParameter: () => undefined,
-		getNode: () => ({ id: 'n', name: 'OpenAI Projects', type: 'openAiProjects', typeVersion: 1, position: [0, 0], parameters: {} }),
-		helpers: { httpRequestWithAuthentication },
-	} as unknown as ILoadOptionsFunctions;
+	return sharedPickerContext({ credential });
 }
 
 const admin = () => pickerContext({ apiKey: ADMIN_KEY_ACME, organizationId: '', projectId: '', baseUrl: server.url });

@@ -3,9 +3,10 @@ import type { INode } from 'n8n-workflow';
 import { OpenAiProjects } from '../../../nodes/OpenAiProjects/OpenAiProjects.node';
 import { OpenAiOrgChat } from '../../../nodes/OpenAiOrgChat/OpenAiOrgChat.node';
 import { credentialTypeOf } from '../../../nodes/shared/transport/credentials';
-import { ADMIN_KEY_ACME, PROJECT_KEY_ACME, startOpenAiTestServer } from '../../openai-server';
+import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { PROJECTS_NODE, expectNoFullKeyIn, nodeResult, runNode } from '../workflowHelpers';
+import { serveTestServer } from '../testServer';
 
 const listTwo = { resource: 'project', operation: 'getAll', returnAll: false, limit: 2 };
 
@@ -34,11 +35,7 @@ describe('OpenAI Projects: version 2 takes the Admin credential, version 1 keeps
 
 	describe('running', () => {
 		let server: OpenAiTestServer;
-		beforeAll(async () => {
-			server = await startOpenAiTestServer({ projects: 5 });
-		});
-		afterAll(async () => await server.close());
-		beforeEach(() => server.reset());
+		serveTestServer({ projects: 5 }, (started) => (server = started));
 
 		it('runs a new (version 2) node with an OpenAI Admin API credential', async () => {
 			const result = await runNode(server, { parameters: listTwo, credential: { apiKey: ADMIN_KEY_ACME } });

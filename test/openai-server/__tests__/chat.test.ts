@@ -187,7 +187,7 @@ test('chat answers carry x-ratelimit headers', async () => {
 	for (const name of ['requests', 'tokens']) {
 		expect(Number(result.headers.get(`x-ratelimit-limit-${name}`))).toBeGreaterThan(0);
 		expect(Number(result.headers.get(`x-ratelimit-remaining-${name}`))).toBeGreaterThan(0);
-		expect(result.headers.get(`x-ratelimit-reset-${name}`)).toMatch(/^\d+m?s$/);
+		expect(result.headers.get(`x-ratelimit-reset-${name}`)).toMatch(/^(\d+ms|(\d+h)?(\d+m)?\d+(\.\d+)?s)$/);
 	}
 });
 

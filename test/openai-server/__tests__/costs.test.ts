@@ -115,15 +115,24 @@ describe('costs', () => {
 		expect([...projects]).toEqual([DEFAULT_PROJECT_ACME]);
 	});
 
-	test('archived projects keep their costs', async () => {
-		const { body } = await costs(
-			{ start_time: String(TODAY - 29 * DAY), limit: '30', 'group_by[]': 'project_id' },
-			ADMIN_KEY_GLOBEX,
-		);
-		const projects = body.data.flatMap((bucket: Bucket) =>
-			bucket.results.map((result) => result.project_id),
-		);
-		expect(projects).toContain(PROJECT_GLOBEX_ARCHIVED);
+	test('archived projects keep the costs of the days before they were archived, and have none after', async () => {
+		const longer = await startOpenAiTestServer({ projects: 0, costsDays: 120, now: () => NOW });
+		try {
+			const archivedDay = TODAY - 100 * DAY;
+			const { body } = await call(longer, 'GET', '/organization/costs', {
+				key: ADMIN_KEY_GLOBEX,
+				query: { start_time: String(TODAY - 119 * DAY), limit: '120', 'group_by[]': 'project_id' },
+			});
+			const daysBilled = body.data
+				.filter((bucket: Bucket) =>
+					bucket.results.some((result) => result.project_id === PROJECT_GLOBEX_ARCHIVED),
+				)
+				.map((bucket: Bucket) => bucket.start_time);
+			expect(daysBilled.length).toBeGreaterThan(5);
+			expect(Math.max(...daysBilled)).toBe(archivedDay);
+		} finally {
+			await longer.close();
+		}
 	});
 
 	test('days older than costsDays have no data', async () => {

@@ -193,6 +193,17 @@ describe('creating', () => {
 		expect(list.last_id).toBe(created.body.id);
 	});
 
+	test('a project created after the list was read is in the next read (the kept order is rebuilt)', async () => {
+		const before = await acme('GET', '', { query: { limit: '100', include_archived: 'true' } });
+		const created = await acme('POST', '', { body: { name: 'Late Arrival' } });
+		const after = await acme('GET', '', { query: { limit: '100', include_archived: 'true' } });
+		expect(after.body.data.map((project: { id: string }) => project.id)).toEqual([
+			...before.body.data.map((project: { id: string }) => project.id),
+			created.body.id,
+		]);
+		expect((await acme('GET', '', { query: { limit: '1', after: created.body.id } })).body.data).toEqual([]);
+	});
+
 	test('names may repeat', async () => {
 		const first = await acme('POST', '', { body: { name: 'Twin' } });
 		const second = await acme('POST', '', { body: { name: 'Twin' } });

@@ -1,7 +1,9 @@
 import { readBucketWindow } from '../buckets';
 import { nowSeconds, queryArray, type Handler, type HandlerContext } from '../context';
 import { groupRows, readGroupBy } from '../grouping';
-import { DAY_SECONDS, dailyUsage, microDollars } from '../usageData';
+import type { ProjectRecord } from '../types';
+import { DAY_SECONDS, dailyUsage, microDollars, type UsageWorld } from '../usageData';
+import { dailyKindUsage, USAGE_KIND_RULES } from '../usageKinds';
 
 const DIMENSIONS = ['project_id', 'line_item', 'api_key_id'] as const;
 
@@ -21,14 +23,11 @@ export const listCosts: Handler = (context) => {
 	});
 	const groupBy = readGroupBy(context.query, DIMENSIONS);
 	const projects = projectsInScope(context);
+	const usageWorld = { seed: context.world.seed, costsDays: context.world.costsDays, nowSeconds: now };
 
 	const data = window.starts.map((start) => {
-		const rows: CostRow[] = projects.flatMap((project) =>
-			dailyUsage(project, start, {
-				seed: context.world.seed,
-				costsDays: context.world.costsDays,
-				nowSeconds: now,
-			}).flatMap((usage) =>
+		const rows: CostRow[] = projects.filter((project) => project.activity.billed).flatMap((project) => [
+			...dailyUsage(project, start, usageWorld).flatMap((usage) =>
 				(['input', 'output'] as const).map((direction) => ({
 					project_id: project.id,
 					line_item: `${usage.model}, ${direction}`,
@@ -40,7 +39,8 @@ export const listCosts: Handler = (context) => {
 					),
 				})),
 			),
-		);
+			...otherKindCosts(project, start, usageWorld),
+		]);
 		const results = groupRows(rows, groupBy, DIMENSIONS, (total, row) => {
 			total.micro += row.micro;
 		}).map(({ micro, ...dimensions }) => ({
@@ -54,6 +54,17 @@ export const listCosts: Handler = (context) => {
 		body: { object: 'page', data, has_more: window.nextPage !== null, next_page: window.nextPage },
 	};
 };
+
+/** Every paid kind a project used that day is billed the same day; moderations are free. */
+function otherKindCosts(project: ProjectRecord, dayStart: number, world: UsageWorld): CostRow[] {
+	return project.activity.usage.flatMap((kind) => {
+		if (kind === 'completions') return [];
+		const cost = USAGE_KIND_RULES[kind].cost;
+		const day = cost ? dailyKindUsage(project, dayStart, kind, world) : null;
+		if (!cost || !day) return [];
+		return [{ project_id: project.id, line_item: cost.lineItem, api_key_id: null, micro: cost.microDollars(day) }];
+	});
+}
 
 /** Archived projects stay in reports: their past spending is real. */
 export function projectsInScope(context: HandlerContext) {

@@ -13,7 +13,8 @@ const DIMENSIONS = [
 	'service_tier',
 ] as const;
 
-const WIDTHS = {
+/** The bucket widths of every usage report, with the contract's default and largest page. */
+export const USAGE_WIDTHS = {
 	'1m': { seconds: 60, defaultLimit: 60, maxLimit: 1440 },
 	'1h': { seconds: 3_600, defaultLimit: 24, maxLimit: 168 },
 	'1d': { seconds: DAY_SECONDS, defaultLimit: 7, maxLimit: 31 },
@@ -35,7 +36,7 @@ type UsageRow = {
 /** GET /organization/usage/completions: the same seeded days as the costs, split evenly into hours and minutes. */
 export const listCompletionsUsage: Handler = (context) => {
 	const now = nowSeconds(context.world);
-	const window = readBucketWindow(context.query, { widths: WIDTHS, nowSeconds: now });
+	const window = readBucketWindow(context.query, { widths: USAGE_WIDTHS, nowSeconds: now });
 	const groupBy = readGroupBy(context.query, DIMENSIONS);
 	const models = queryArray(context.query, 'models');
 	const projects = projectsInScope(context);

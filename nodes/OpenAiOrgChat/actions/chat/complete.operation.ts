@@ -1,7 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { checkScopeOverrides, openAiRequest } from '../../../shared/transport';
 import type { OpenAiResponse } from '../../../shared/transport';
 import { readCompletionOptions } from '../../helpers/completionOptions';
@@ -10,9 +11,7 @@ import { readMessages } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
 
-const show = { resource: ['chat'], operation: ['complete'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Model',
 		name: 'model',
@@ -30,7 +29,6 @@ export const description: INodeProperties[] = [
 			},
 			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'gpt-4o-mini' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Messages Source',
@@ -51,7 +49,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'define',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Messages',
@@ -60,7 +57,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Message',
 		default: { values: [{ role: 'user', content: '' }] },
-		displayOptions: { show: { ...show, messagesSource: ['define'] } },
+		displayOptions: { show: { messagesSource: ['define'] } },
 		options: [
 			{
 				displayName: 'Message',
@@ -104,7 +101,7 @@ export const description: INodeProperties[] = [
 		default:
 			'[\n  {"role": "system", "content": "You are a helpful assistant."},\n  {"role": "user", "content": "Hello"}\n]',
 		description: 'An array of {role, content}; roles are system, developer, user and assistant',
-		displayOptions: { show: { ...show, messagesSource: ['json'] } },
+		displayOptions: { show: { messagesSource: ['json'] } },
 	},
 	{
 		displayName: 'Organization ID',
@@ -114,7 +111,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'org-…',
 		description:
 			"Runs this call under another organization of the key (sent as OpenAI-Organization). Empty uses the credential's.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Project ID',
@@ -124,7 +120,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'proj_…',
 		description:
 			"Bills this call to a project of that organization (sent as OpenAI-Project). Empty uses the credential's.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Simplify',
@@ -132,7 +127,6 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -140,7 +134,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Items at Once',
@@ -229,6 +222,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['complete'] } }, properties);
+
 function parseJsonAnswer(
 	this: IExecuteFunctions,
 	completion: ChatCompletion,
@@ -249,10 +244,8 @@ function parseJsonAnswer(
 	}
 }
 
-export type ItemCall = () => Promise<IDataObject[]>;
-
-/** Reads and checks every parameter of one item; the returned call sends it. Nothing is sent on bad input. */
-export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
+/** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const model = String(
 		this.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
@@ -268,23 +261,22 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
 	const messages = readMessages.call(this, itemIndex);
 	const settings = readCompletionOptions.call(this, itemIndex, messages);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const { organizationId, projectId } = checkScopeOverrides.call(this, {
+	const scope = checkScopeOverrides.call(this, {
 		organizationId: String(this.getNodeParameter('organizationId', itemIndex, '') ?? ''),
 		projectId: String(this.getNodeParameter('projectId', itemIndex, '') ?? ''),
 		itemIndex,
 	});
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
 
-	return async () => {
+	const send = async () => {
 		const response = (await openAiRequest.call(this, {
 			method: 'POST',
 			path: '/chat/completions',
 			body: { model, messages: messages as unknown as IDataObject[], ...settings.body },
-			organizationId,
-			projectId,
+			scope,
 			itemIndex,
 			subject: `model ${model}`,
-			...tuning,
+			...limits,
 		})) as OpenAiResponse<ChatCompletion>;
 		if (!simplify) return [{ ...response.body, ...billingFields(response) }];
 		const content = settings.jsonMode
@@ -292,8 +284,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ItemCall {
 			: (response.body.choices?.[0]?.message?.content ?? null);
 		return [simplifyCompletion(response, content)];
 	};
-}
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await prepare.call(this, itemIndex)();
+	return { send };
 }

@@ -1,22 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import { listAllBuckets } from '../../helpers/bucketPages';
+import type { PreparedItem } from '../../../shared/execution/operation';
 import { summarizeCostsPerProject, toCostItems } from '../../helpers/costReport';
-import { projectFilterProperty, readProjectIds } from '../../helpers/projectFilter';
-import { loadProjectDirectory } from '../../helpers/projectNames';
-import { toUnixSeconds } from '../../helpers/timeRange';
+import { projectFilterProperty } from '../../helpers/projectFilter';
+import { prepareReport } from '../../helpers/report';
 import type { BucketRules } from '../../helpers/timeRange';
-import { readTimeRange, timeRangeProperties } from '../../helpers/timeRangeParameters';
-
-const show = { resource: ['cost'], operation: ['getAll'] };
+import { timeRangeProperties } from '../../helpers/timeRangeParameters';
 
 /** The costs API only has day buckets, and serves at most 180 of them a page. */
 const COST_BUCKETS: BucketRules = { bucketSeconds: 86_400, label: 'costs' };
 const COST_PAGE_SIZE = 180;
 
-export const description: INodeProperties[] = [
-	...timeRangeProperties(show),
+const properties: INodeProperties[] = [
+	...timeRangeProperties,
 	{
 		displayName: 'Summarize per Project',
 		name: 'summarizePerProject',
@@ -24,7 +21,6 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to return one item per project with its total for the whole range, instead of one item per day and project',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Split by Line Item',
@@ -32,29 +28,23 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return one item per line item (e.g. "gpt-4o, input") of each project and day',
-		displayOptions: { show: { ...show, summarizePerProject: [false] } },
+		displayOptions: { show: { summarizePerProject: [false] } },
 	},
-	projectFilterProperty(show),
+	projectFilterProperty,
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const range = readTimeRange.call(this, itemIndex, COST_BUCKETS);
-	const projectIds = readProjectIds.call(this, itemIndex);
+export const description = updateDisplayOptions({ show: { resource: ['cost'], operation: ['getAll'] } }, properties);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const summarize = this.getNodeParameter('summarizePerProject', itemIndex, false) === true;
 	const withLineItems = !summarize && this.getNodeParameter('groupByLineItem', itemIndex, false) === true;
-	const tuning = getRequestTuning.call(this, itemIndex);
-
-	const directory = await loadProjectDirectory.call(this, { itemIndex, ...tuning });
-	const qs: IDataObject = {
-		start_time: toUnixSeconds(range.start),
-		end_time: toUnixSeconds(range.end),
+	const qs = {
 		bucket_width: '1d',
 		limit: COST_PAGE_SIZE,
 		group_by: withLineItems ? ['project_id', 'line_item'] : ['project_id'],
 	};
-	if (projectIds.length > 0) qs.project_ids = projectIds;
-	const buckets = await listAllBuckets.call(this, { path: '/organization/costs', qs, itemIndex, ...tuning });
-
-	const items = toCostItems(buckets, directory, withLineItems);
-	return summarize ? summarizeCostsPerProject(items, range) : items;
+	return prepareReport.call(this, itemIndex, { path: '/organization/costs', rules: COST_BUCKETS, qs }, (report) => {
+		const items = toCostItems(report, withLineItems);
+		return summarize ? summarizeCostsPerProject(items, report.range) : items;
+	});
 }

@@ -1,12 +1,12 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import type { RequestTuning } from '../../../shared/execution/requestOptions';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../../shared/transport';
 import { getProjectName, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
-
-const show = { resource: ['project'], operation: ['create'] };
 
 const RESIDENCIES = [
 	'GLOBAL',
@@ -26,7 +26,7 @@ const RESIDENCIES = [
 /** OpenAI's clock and ours may differ a little; a lost create is looked for in this window. */
 const CLOCK_SKEW_SECONDS = 30;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -35,7 +35,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Support Triage Bot',
 		description: 'The name of the new project, as it appears in reports. Names need not be unique.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -43,7 +42,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'External Key ID',
@@ -64,19 +62,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['create'] } }, properties);
+
 /** After a lost answer: a project with this name created since we asked is the one we created. */
 async function findCreatedProject(
 	this: IExecuteFunctions,
 	name: string,
 	askedAt: number,
 	itemIndex: number,
-	tuning: RequestTuning,
+	limits: RequestLimits,
 ): Promise<IDataObject | undefined> {
 	const pages = listPages.call(this, {
 		path: '/organization/projects',
 		qs: { include_archived: true },
 		itemIndex,
-		...tuning,
+		...limits,
 	});
 	let found: Project | undefined;
 	for await (const page of pages) {
@@ -89,25 +89,28 @@ async function findCreatedProject(
 	return found;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const name = getProjectName.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
 	const body: IDataObject = { name };
 	const externalKeyId = String(options.externalKeyId ?? '').trim();
 	if (externalKeyId) body.external_key_id = externalKeyId;
 	if (options.residency) body.residency = options.residency;
 
-	const askedAt = Math.floor(Date.now() / 1000);
-	const response = await openAiRequest.call(this, {
-		method: 'POST',
-		path: '/organization/projects',
-		body,
-		itemIndex,
-		...tuning,
-		notIdempotent: true,
-		findLostResult: async () => await findCreatedProject.call(this, name, askedAt, itemIndex, tuning),
-	});
-	const extra: IDataObject = response.recovered ? { recoveredAfterLostResponse: true } : {};
-	return [toProjectItem(response.body as Project, extra)];
+	const send = async () => {
+		const askedAt = Math.floor(Date.now() / 1000);
+		const response = await openAiRequest.call(this, {
+			method: 'POST',
+			path: '/organization/projects',
+			body,
+			itemIndex,
+			...limits,
+			notIdempotent: true,
+			findLostResult: async () => await findCreatedProject.call(this, name, askedAt, itemIndex, limits),
+		});
+		const extra: IDataObject = response.recovered ? { recoveredAfterLostResponse: true } : {};
+		return [toProjectItem(response.body as Project, extra)];
+	};
+	return { send };
 }

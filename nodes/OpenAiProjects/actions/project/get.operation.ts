@@ -1,21 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
-import { getProjectId, toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { projectLocator } from '../../helpers/projectLocator';
+import { getProjectId, readProject, toProjectItem } from '../../helpers/projects';
 
-export const description: INodeProperties[] = [projectLocator('get')];
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['get'] } }, [projectLocator]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/organization/projects/${projectId}`,
-		itemIndex,
-		subject: `project ${projectId}`,
-		...getRequestTuning.call(this, itemIndex),
-	});
-	return [toProjectItem(response.body as Project)];
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => [toProjectItem(await readProject.call(this, projectId, itemIndex, limits))] };
 }

@@ -1,22 +1,21 @@
-import { DateTime } from 'luxon';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
+import { parseMoment } from '../../helpers/dates';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-const show = { resource: ['project'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -25,7 +24,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -33,7 +32,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Created After',
@@ -79,6 +77,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['getAll'] } }, properties);
+
 interface ProjectFilter {
 	includeArchived: boolean;
 	status: 'any' | 'active' | 'archived';
@@ -87,13 +87,10 @@ interface ProjectFilter {
 	nameContains: string;
 }
 
-function toUnixSeconds(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = DateTime.isDateTime(value)
-		? value
-		: value instanceof Date
-			? DateTime.fromJSDate(value)
-			: DateTime.fromISO(String(value), { setZone: true });
+/** A filter date as unix seconds; a date without a time zone is UTC (see parseMoment). */
+function readFilterDate(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+	const date = parseMoment(value);
+	if (date === undefined) return undefined;
 	if (!date.isValid) {
 		throw new NodeOperationError(this.getNode(), `"${label}" is not a date: "${String(value)}"`, {
 			itemIndex,
@@ -115,8 +112,8 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): ProjectFilter {
 		// Archived projects are only listed when asked for, so a status filter on them must ask.
 		includeArchived: raw.includeArchived === true || status === 'archived',
 		status,
-		createdAfter: toUnixSeconds.call(this, raw.createdAfter, 'Created After', itemIndex),
-		createdBefore: toUnixSeconds.call(this, raw.createdBefore, 'Created Before', itemIndex),
+		createdAfter: readFilterDate.call(this, raw.createdAfter, 'Created After', itemIndex),
+		createdBefore: readFilterDate.call(this, raw.createdBefore, 'Created Before', itemIndex),
 		nameContains: String(raw.nameContains ?? '').trim().toLowerCase(),
 	};
 	if (filter.createdAfter !== undefined && filter.createdBefore !== undefined && filter.createdAfter >= filter.createdBefore) {
@@ -148,10 +145,20 @@ function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	return limit;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const limit = readLimit.call(this, itemIndex);
 	const filter = readFilter.call(this, itemIndex);
-	const tuning = getRequestTuning.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
+	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, limits) };
+}
+
+async function listProjects(
+	this: IExecuteFunctions,
+	limit: number,
+	filter: ProjectFilter,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<IDataObject[]> {
 	const projects: IDataObject[] = [];
 	const filtersNothing =
 		filter.status === 'any' && filter.createdAfter === undefined && filter.createdBefore === undefined && !filter.nameContains;
@@ -161,7 +168,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		// Without filters every item read is kept, so a Limit bounds the pages too.
 		wanted: filtersNothing ? limit : undefined,
-		...tuning,
+		...limits,
 	});
 	for await (const page of pages) {
 		for (const project of page as Project[]) {

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as archive from './archive.operation';
 import * as create from './create.operation';
+import * as findStale from './findStale.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as rename from './rename.operation';
 
-export { archive, create, get, getAll, rename };
+export { archive, create, findStale, get, getAll, rename };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +24,13 @@ export const description: INodeProperties[] = [
 				description: 'Archive a project (cannot be undone)',
 			},
 			{ name: 'Create', value: 'create', action: 'Create a project', description: 'Create a new project' },
+			{
+				name: 'Find Stale',
+				value: 'findStale',
+				action: 'Find stale projects',
+				description:
+					'List active projects with no cost, no usage of any kind and no API key used in the last N days',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get one project by ID' },
 			{
 				name: 'Get Many',
@@ -36,6 +44,7 @@ export const description: INodeProperties[] = [
 	},
 	...getAll.description,
 	...create.description,
+	...findStale.description,
 	...get.description,
 	...rename.description,
 	...archive.description,

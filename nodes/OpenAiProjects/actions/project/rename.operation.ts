@@ -1,13 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/descriptions';
+import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, getProjectName, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
-export const description: INodeProperties[] = [
-	projectLocator('rename'),
+const properties: INodeProperties[] = [
+	projectLocator,
 	{
 		displayName: 'New Name',
 		name: 'name',
@@ -15,21 +17,26 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The new name. The Default project and archived projects cannot be renamed.',
-		displayOptions: { show: { resource: ['project'], operation: ['rename'] } },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['rename'] } }, properties);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const name = getProjectName.call(this, itemIndex);
-	// Setting a name is idempotent, so this request may be retried like a read.
-	const response = await openAiRequest.call(this, {
-		method: 'POST',
-		path: `/organization/projects/${projectId}`,
-		body: { name },
-		itemIndex,
-		subject: `project ${projectId}`,
-		...getRequestTuning.call(this, itemIndex),
-	});
-	return [toProjectItem(response.body as Project)];
+	const limits = readRequestLimits.call(this, itemIndex);
+	const send = async () => {
+		// Setting a name is idempotent, so this request may be retried like a read.
+		const response = await openAiRequest.call(this, {
+			method: 'POST',
+			path: `/organization/projects/${projectId}`,
+			body: { name },
+			itemIndex,
+			subject: `project ${projectId}`,
+			...limits,
+		});
+		return [toProjectItem(response.body as Project)];
+	};
+	return { send };
 }

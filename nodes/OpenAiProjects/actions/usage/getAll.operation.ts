@@ -1,16 +1,12 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getRequestTuning } from '../../../shared/execution/requestOptions';
-import { listAllBuckets } from '../../helpers/bucketPages';
-import { projectFilterProperty, readProjectIds } from '../../helpers/projectFilter';
-import { loadProjectDirectory } from '../../helpers/projectNames';
-import { toUnixSeconds } from '../../helpers/timeRange';
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { projectFilterProperty } from '../../helpers/projectFilter';
+import { prepareReport } from '../../helpers/report';
 import type { BucketRules } from '../../helpers/timeRange';
-import { readTimeRange, timeRangeProperties } from '../../helpers/timeRangeParameters';
+import { timeRangeProperties } from '../../helpers/timeRangeParameters';
 import { toUsageItems } from '../../helpers/usageReport';
-
-const show = { resource: ['usage'], operation: ['getAll'] };
 
 interface BucketWidth {
 	apiValue: '1d' | '1h';
@@ -28,15 +24,14 @@ const BUCKET_WIDTHS: Record<string, BucketWidth> = {
 	hour: { apiValue: '1h', rules: { bucketSeconds: 3_600, maxBuckets: 168, label: 'hourly usage' }, pageSize: 168 },
 };
 
-export const description: INodeProperties[] = [
-	...timeRangeProperties(show),
+const properties: INodeProperties[] = [
+	...timeRangeProperties,
 	{
 		displayName: 'Bucket Width',
 		name: 'bucketWidth',
 		type: 'options',
 		default: 'day',
 		description: 'One item per day or per hour (hourly ranges can be at most 7 days long)',
-		displayOptions: { show },
 		options: [
 			{ name: 'Day', value: 'day' },
 			{ name: 'Hour', value: 'hour' },
@@ -48,10 +43,11 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return one item per model of each project and day (or hour)',
-		displayOptions: { show },
 	},
-	projectFilterProperty(show),
+	projectFilterProperty,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['usage'], operation: ['getAll'] } }, properties);
 
 function readBucketWidth(this: IExecuteFunctions, itemIndex: number): BucketWidth {
 	const name = this.getNodeParameter('bucketWidth', itemIndex, 'day') as string;
@@ -62,23 +58,16 @@ function readBucketWidth(this: IExecuteFunctions, itemIndex: number): BucketWidt
 	return width;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const width = readBucketWidth.call(this, itemIndex);
-	const range = readTimeRange.call(this, itemIndex, width.rules);
-	const projectIds = readProjectIds.call(this, itemIndex);
 	const byModel = this.getNodeParameter('groupByModel', itemIndex, false) === true;
-	const tuning = getRequestTuning.call(this, itemIndex);
-
-	const directory = await loadProjectDirectory.call(this, { itemIndex, ...tuning });
-	const qs: IDataObject = {
-		start_time: toUnixSeconds(range.start),
-		end_time: toUnixSeconds(range.end),
+	const qs = {
 		bucket_width: width.apiValue,
 		limit: width.pageSize,
 		group_by: byModel ? ['project_id', 'model'] : ['project_id'],
 	};
-	if (projectIds.length > 0) qs.project_ids = projectIds;
-	const buckets = await listAllBuckets.call(this, { path: '/organization/usage/completions', qs, itemIndex, ...tuning });
-
-	return toUsageItems(buckets, directory, { byModel, hourly: width.apiValue === '1h' });
+	const path = '/organization/usage/completions';
+	return prepareReport.call(this, itemIndex, { path, rules: width.rules, qs }, (report) =>
+		toUsageItems(report, { byModel, hourly: width.apiValue === '1h' }),
+	);
 }

@@ -30,7 +30,3 @@ export function projectNameOf(directory: Map<string, Project>, projectId: unknow
 	if (typeof projectId !== 'string') return null;
 	return directory.get(projectId)?.name ?? null;
 }
-
-export function isArchived(project: Project): boolean {
-	return project.status === 'archived' || (project.archived_at !== null && project.archived_at !== undefined);
-}
