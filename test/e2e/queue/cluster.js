@@ -16,10 +16,9 @@ const ENCRYPTION_KEY = 'openai-org-queue-encryption-key-0001';
 const SINGLE_DATABASE = 'n8n_single';
 const OWNER = { email: 'queue-owner@n8n-nodes-openai-org.local', firstName: 'Queue', lastName: 'Owner', password: 'Queue-Owner-password-1' };
 
-/** install-n8n.sh's binary: a path today, `{ binary }` once the version matrix lands. */
+/** The binary install-n8n.sh installed (the pinned n8n unless N8N_VERSION says otherwise). */
 async function installedN8nBinary() {
-	const installed = await packaging.installN8n();
-	return typeof installed === 'string' ? installed : installed.binary;
+	return (await packaging.installN8n()).binary;
 }
 
 /** n8n's JSON parser for its stored execution data (flatted), from the n8n install itself. */
