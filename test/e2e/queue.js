@@ -119,8 +119,16 @@ function checkWorkerShares(label, cluster, ids) {
 		const worker = attribution.workersSay.get(id) ?? 'unknown';
 		counts[worker] = (counts[worker] ?? 0) + 1;
 	}
-	const mainAgrees = ids.every((id) => attribution.mainSays.has(id)) && Object.values(attribution.hostIds).every((hosts) => hosts.size === 1) && new Set(Object.values(attribution.hostIds).map((hosts) => [...hosts][0])).size === Object.keys(attribution.hostIds).length;
-	report.check(`${label}: the main instance's records name the worker of every execution, one host id per worker`, mainAgrees, JSON.stringify(Object.fromEntries(Object.entries(attribution.hostIds).map(([worker, hosts]) => [worker, [...hosts]]))));
+	const hostIds = JSON.stringify(Object.fromEntries(Object.entries(attribution.hostIds).map(([worker, hosts]) => [worker, [...hosts]])));
+	const mainNamesAll = ids.every((id) => attribution.mainSays.has(id));
+	if (cluster.ownHostnames) {
+		const onePerWorker = Object.values(attribution.hostIds).every((hosts) => hosts.size === 1) && new Set(Object.values(attribution.hostIds).map((hosts) => [...hosts][0])).size === Object.keys(attribution.hostIds).length;
+		report.check(`${label}: the main instance's records name the worker of every execution, one host id per worker: ${hostIds}`, mainNamesAll && onePerWorker, hostIds);
+	} else {
+		// Without root the workers share this machine's hostname, and n8n in a container names a worker by its
+		// hostname: the main's records then cannot tell them apart, and the share below rests on the workers' own logs.
+		report.check(`${label}: the main instance's records name a worker for every execution (one hostname for both workers here: ${hostIds})`, mainNamesAll, hostIds);
+	}
 	const labels = cluster.workers.map((worker) => worker.label);
 	const fair = labels.every((worker) => (counts[worker] ?? 0) >= 0.25 * ids.length);
 	report.check(`${label}: both workers ran a fair share (each at least 25 %): ${labels.map((worker) => `${worker} ${share(counts[worker] ?? 0, ids.length)}`).join(', ')}`, fair && !counts.unknown, JSON.stringify(counts));
@@ -191,6 +199,8 @@ async function killTest(env, cluster, records, reference, world) {
 	report.note(`${victim.label} killed (SIGKILL) with ${inFlight.length} executions in flight (${inFlight.join(', ')}); it had finished ${finishedInBatch.length} of the batch`);
 	const answers = await sending;
 	report.check(`kill: the main instance accepted all ${requests.length} webhook calls of the batch`, answers.every((answer) => answer.status === 200), JSON.stringify(answers.filter((answer) => answer.status !== 200).slice(0, 3).map((answer) => [answer.request.key, answer.status])));
+	// What n8n's records hold before its verdict: every execution of the batch with the webhook's input (its key).
+	const keyAtKill = new Map((await records.withData(before)).map((execution) => [execution.summary.id, execution.key]));
 	// n8n's verdict comes when the dead worker's job locks have run out and a live worker's stalled check sees them.
 	const verdictWithinMs = LOCK.durationMs + LOCK.stalledIntervalMs + 60_000;
 	await awaitExecutions(records, before, requests.length, verdictWithinMs, { unfinishedAllowed: true });
@@ -199,12 +209,13 @@ async function killTest(env, cluster, records, reference, world) {
 	if (unfinished.length) report.note(`${unfinished.length} executions still "${[...new Set(unfinished.map((execution) => execution.summary.status))].join('", "')}" ${Math.round((Date.now() - killedAt) / 1000)} s after the kill: ${unfinished.map((execution) => execution.summary.id).join(', ')}`);
 	const verdict = afterKill.map((execution) => ({
 		id: execution.summary.id,
-		key: execution.key,
+		key: keyAtKill.get(execution.summary.id) ?? execution.key,
 		status: execution.summary.status,
 		finished: execution.summary.finished,
 		inFlightAtKill: inFlight.includes(execution.summary.id),
 		error: execution.error?.message,
-		keptInput: execution.hasExecutionData || Boolean(execution.runData.Webhook),
+		// The webhook's input is still in n8n's record of the execution (what a Retry would start from).
+		inputKept: execution.key !== undefined,
 		secondsAfterKill: execution.summary.stoppedAt ? Math.round((Date.parse(execution.summary.stoppedAt) - killedAt) / 100) / 10 : undefined,
 	}));
 	const failed = verdict.filter((execution) => execution.status !== 'success');
@@ -215,9 +226,9 @@ async function killTest(env, cluster, records, reference, world) {
 	report.check(`kill: ${survivor.label} ran the rest of the batch (${ranOnSurvivor} executions; ${victim.label} had finished ${finishedInBatch.length} before it died)`, ranOnSurvivor + finishedInBatch.length + failed.length === requests.length, `${ranOnSurvivor} + ${finishedInBatch.length} + ${failed.length} of ${requests.length}`);
 	const dbRows = await env.postgres.rows(`SELECT id, status, finished, mode, "retryOf", "retrySuccessId" FROM execution_entity WHERE id IN (${failed.map((execution) => Number(execution.id)).join(',') || 0}) ORDER BY id`);
 	report.note(`n8n's verdict on the killed worker's executions (execution_entity): ${JSON.stringify(dbRows)}`);
-	report.note(`their error: ${JSON.stringify([...new Set(failed.map((execution) => execution.error))])}; input kept for a retry: ${failed.filter((execution) => execution.keptInput).length} of ${failed.length}; ended ${Math.min(...failed.map((e) => e.secondsAfterKill))}–${Math.max(...failed.map((e) => e.secondsAfterKill))} s after the kill`);
+	report.note(`their error: ${JSON.stringify([...new Set(failed.map((execution) => execution.error))])}; the webhook's input still in the record: ${failed.filter((execution) => execution.inputKept).length} of ${failed.length} (it was in ${failed.filter((execution) => keyAtKill.get(execution.id) !== undefined).length} of ${failed.length} before the verdict); ended ${Math.min(...failed.map((e) => e.secondsAfterKill))}–${Math.max(...failed.map((e) => e.secondsAfterKill))} s after the kill`);
 
-	// What a user does next: the worker comes back (a container restarts), then each failed execution is retried.
+	// What a user does next: the worker comes back (a container restarts), then presses Retry on each failed execution.
 	await cluster.startWorker(victim);
 	const retries = [];
 	for (const execution of failed) {
@@ -225,19 +236,41 @@ async function killTest(env, cluster, records, reference, world) {
 		retries.push({ id: execution.id, key: execution.key, status: answer.status, message: answer.json?.message ?? answer.json?.data?.status ?? answer.text.slice(0, 200) });
 	}
 	const refused = retries.filter((retry) => retry.status !== 200);
-	report.note(`Retry (POST /rest/executions/:id/retry, the executions list's button): ${retries.length - refused.length} accepted, ${refused.length} refused${refused.length ? `: "${[...new Set(refused.map((retry) => retry.message))].join('", "')}"` : ''}`);
-	// n8n keeps nothing to retry from: the sender of the webhook sends it again, as it would for any failed call.
-	const resend = requests.filter((request) => refused.some((retry) => retry.key === request.key));
-	const resent = await sendRequests(cluster.main.baseUrl, resend, 8);
-	report.check(`kill: every failed execution was run again (${retries.length - refused.length} by n8n's Retry, ${resent.length} by sending the webhook again)`, resent.every((answer) => answer.status === 200) && failed.every((execution) => retries.some((retry) => retry.id === execution.id)), JSON.stringify(resent.filter((answer) => answer.status !== 200)));
-	await awaitExecutions(records, before, requests.length + failed.length, 10 * 60_000);
+	// The executions n8n started for the Retry (retryOf = the failed one), read back once they have ended.
+	const retryRows = async () => (failedIds.length ? await env.postgres.rows(`SELECT id, status, "retryOf" FROM execution_entity WHERE "retryOf" IN (${failedIds.map((id) => `'${Number(id)}'`).join(',')}) ORDER BY id`) : []);
+	await until(async () => (await retryRows()).filter((row) => FINAL.has(row.status)).length >= retries.length - refused.length, 180_000, 'the retried executions to end');
+	const retried = (await records.withData(before)).filter((execution) => execution.summary.retryOf && failedIds.includes(String(execution.summary.retryOf)));
+	const retriedByStatus = countBy(retried, (execution) => execution.summary.status);
+	const retriedErrors = [...new Set(retried.filter((execution) => execution.summary.status !== 'success').map((execution) => execution.error?.message ?? '(no error stored)'))];
+	report.note(`Retry (POST /rest/executions/:id/retry, the executions list's button): ${retries.length - refused.length} accepted, ${refused.length} refused${refused.length ? `: "${[...new Set(refused.map((retry) => retry.message))].join('", "')}"` : ''}; the retried executions ended ${JSON.stringify(retriedByStatus)}${retriedErrors.length ? `, error: ${JSON.stringify(retriedErrors)}` : ''}`);
+
+	// A request that still has no successful execution is lost unless its sender sends it again (the webhook had
+	// answered "Workflow was started", so the sender learns of the failure only from n8n's executions list).
+	const succeeded = new Set((await records.withData(before)).filter((execution) => execution.summary.status === 'success').map((execution) => execution.key));
+	const lost = requests.filter((request) => !succeeded.has(request.key));
+	const failedKeys = new Set(failed.map((execution) => execution.key));
+	report.check(`kill: the requests without a successful execution after Retry are those of the failed executions (${lost.length})`, lost.length === failed.length && lost.every((request) => failedKeys.has(request.key)), JSON.stringify({ lost: lost.map((request) => request.key), failed: [...failedKeys] }));
+	const createsBeforeResend = (await server.requests()).filter((request) => request.method === 'POST' && /\/organization\/projects$/.test(request.path));
+	const resent = await sendRequests(cluster.main.baseUrl, lost, 8);
+	report.check(`kill: every lost request was sent again and accepted (${resent.length})`, resent.every((answer) => answer.status === 200), JSON.stringify(resent.filter((answer) => answer.status !== 200)));
+	await awaitExecutions(records, before, requests.length + retried.length + resent.length, 10 * 60_000);
 	const all = await records.withData(before);
 	checkOutputs('kill', requests, all, reference, 'kill');
 	const createNames = requests.filter((request) => request.kind === 'projects-create-once').map((request) => request.body.name);
-	const { creates } = await checkNoProjectTwice('kill', server, 'kill', createNames);
-	const lostCreates = failed.filter((execution) => execution.key?.includes('projects-create') && creates.some((request) => request.body.name === requests.find((r) => r.key === execution.key)?.body.name));
-	report.note(`creates that OpenAI had done when their worker died: ${lostCreates.length} (${lostCreates.map((execution) => execution.key).join(', ')}); on the rerun the workflow found them instead of creating them again`);
-	figures.kill = { batch: requests.length, inFlight, failed: verdict.filter((execution) => execution.status !== 'success'), executionEntity: dbRows, retries, resent: resend.map((request) => request.key), lostCreates: lostCreates.map((execution) => execution.key), survivorRan: ranOnSurvivor };
+	await checkNoProjectTwice('kill', server, 'kill', createNames);
+	const lostCreates = lost.filter((request) => request.kind === 'projects-create-once' && createsBeforeResend.some((create) => create.body?.name === request.body.name));
+	report.note(`creates that OpenAI had done before their worker died: ${lostCreates.length} (${lostCreates.map((request) => request.key).join(', ')}); on the resend the workflow found them instead of creating them again`);
+	figures.kill = {
+		batch: requests.length,
+		inFlight,
+		failed,
+		executionEntity: dbRows,
+		retries,
+		retried: retried.map((execution) => ({ id: execution.summary.id, retryOf: execution.summary.retryOf, status: execution.summary.status, error: execution.error?.message })),
+		resent: lost.map((request) => request.key),
+		lostCreates: lostCreates.map((request) => request.key),
+		survivorRan: ranOnSurvivor,
+	};
 }
 
 function checkLogs(env, logs) {

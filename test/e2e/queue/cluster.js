@@ -5,6 +5,7 @@
  * packed package installed in `<user folder>/.n8n/nodes` (README's install without the UI). Also a single n8n in
  * its normal mode (SQLite, runs executions itself) for reference outputs. Everything on 127.0.0.1.
  */
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -131,6 +132,11 @@ async function startMainInstance({ n8n, credentials, workflows, log }) {
 	return { child, rest, baseUrl: n8n.baseUrl };
 }
 
+/** Whether `unshare --uts` works here (as root): a process can then get a hostname of its own. */
+function canGiveOwnHostname() {
+	return spawnSync('unshare', ['--uts', 'hostname', 'openai-org-probe'], { stdio: 'ignore' }).status === 0;
+}
+
 /**
  * Starts PostgreSQL-backed queue mode: the main instance and `workerCount` worker folders (started with startWorker).
  * `postgres` and `redis` come from lib/postgres.js and lib/redis.js.
@@ -150,8 +156,12 @@ async function createQueueCluster({ binary, tarball, postgres, redis, credential
 		workers.push({ label: `worker-${index}`, folder, n8n, child: undefined, logs: [] });
 	}
 
+	const ownHostnames = canGiveOwnHostname();
 	const startWorker = async (worker) => {
-		const child = keepWholeOutput(startProcess(binary, ['worker'], { cwd: worker.folder, env: worker.n8n.env }));
+		// Its own hostname, as a worker in its own container has: n8n names a worker by `worker-<hostname>` when it
+		// believes it runs in a container (/.dockerenv), so two workers on one such machine would share one id.
+		const [command, args] = ownHostnames ? ['unshare', ['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', worker.label, binary, 'worker']] : [binary, ['worker']];
+		const child = keepWholeOutput(startProcess(command, args, { cwd: worker.folder, env: worker.n8n.env }));
 		child.label = worker.label;
 		worker.child = child;
 		worker.logs.push(child);
@@ -163,6 +173,8 @@ async function createQueueCluster({ binary, tarball, postgres, redis, credential
 		main,
 		workers,
 		startWorker,
+		/** Whether each worker runs under a hostname of its own (a UTS namespace, which needs root). */
+		ownHostnames,
 		/** SIGKILL to the worker's whole process group (its task runner too), as an out-of-memory kill or a lost machine. */
 		killWorker: async (worker) => {
 			process.kill(-worker.child.pid, 'SIGKILL');
