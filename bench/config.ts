@@ -82,7 +82,7 @@ export function readBenchConfig(): BenchConfig {
 			latencyMs: 20,
 		},
 		queueExecutions: quick ? 50 : 100,
-		queueLatencyMs: 200,
+		queueLatencyMs: 1_000,
 		only: readOnly(),
 	};
 }
