@@ -35,6 +35,9 @@ export interface BenchConfig {
 		maxRetries: number;
 		latencyMs: number;
 	};
+	/** Webhook executions per queue-mode batch (scenario 9), each measured on 1 and on 2 workers. */
+	queueExecutions: number;
+	queueLatencyMs: number;
 	/** BENCH_ONLY=6,7 runs only those scenarios. */
 	only?: number[];
 }
@@ -78,6 +81,8 @@ export function readBenchConfig(): BenchConfig {
 			maxRetries: 7,
 			latencyMs: 20,
 		},
+		queueExecutions: quick ? 50 : 100,
+		queueLatencyMs: 1_000,
 		only: readOnly(),
 	};
 }
@@ -86,8 +91,8 @@ function readOnly(): number[] | undefined {
 	const raw = process.env.BENCH_ONLY;
 	if (raw === undefined || raw.trim() === '') return undefined;
 	const numbers = raw.split(',').map((part) => Number(part.trim()));
-	if (numbers.some((value) => !Number.isInteger(value) || value < 1 || value > 7)) {
-		throw new Error(`BENCH_ONLY must list scenario numbers 1-7 such as "6,7", not "${raw}"`);
+	if (numbers.some((value) => !Number.isInteger(value) || value < 1 || value > 9)) {
+		throw new Error(`BENCH_ONLY must list scenario numbers 1-9 such as "6,7", not "${raw}"`);
 	}
 	return numbers;
 }

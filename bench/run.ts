@@ -14,6 +14,7 @@ import { findStaleOnThousand } from './scenarios/findStale';
 import { httpRequestNodeInN8n } from './scenarios/httpRequestNode';
 import { listHundredThousand } from './scenarios/listHundredThousand';
 import { listTenThousand } from './scenarios/listTenThousand';
+import { queueScaling } from './scenarios/queueScaling';
 
 const RESULTS_FILE = path.join(__dirname, 'results.json');
 
@@ -41,6 +42,7 @@ async function main() {
 	if (runs(6)) report(await chatUnderRateLimits(config));
 	if (runs(7)) report(await bulkArchive(config));
 	if (runs(8)) report(await findStaleOnThousand(config));
+	if (runs(9)) report(await queueScaling(config));
 
 	const goals = results.flatMap((result) => result.goals);
 	const unmet = goals.filter((goal) => !goal.met);

@@ -22,10 +22,13 @@ export async function startOpenAiTestServer(
 ): Promise<OpenAiTestServer> {
 	const seed = options.seed ?? 42;
 	const now = options.now ?? Date.now;
-	const seedNow = () =>
-		seedWorld({ projects: options.projects ?? 0, seed, nowSeconds: Math.floor(now() / 1000) });
+	// The world is seeded against the clock once, at start: reset() restores that same world (the same created_at
+	// and activity days), so two runs of one workload minutes apart see identical projects.
+	const seededAtSeconds = Math.floor(now() / 1000);
+	const seedWorldAgain = () =>
+		seedWorld({ projects: options.projects ?? 0, seed, nowSeconds: seededAtSeconds });
 
-	const seeded = seedNow();
+	const seeded = seedWorldAgain();
 	const world: World = {
 		state: seeded.state,
 		grants: seeded.grants,
@@ -44,7 +47,7 @@ export async function startOpenAiTestServer(
 	};
 	const reset = () => {
 		// Mutate in place: tests keep references to server.state and server.requests.
-		Object.assign(world.state, seedNow().state);
+		Object.assign(world.state, seedWorldAgain().state);
 		world.random = createRandom(seed ^ RUNTIME_STREAM);
 		faults.clear();
 		clearRequests();

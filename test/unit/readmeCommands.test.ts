@@ -84,3 +84,23 @@ describe('npm scripts under the project .npmrc', () => {
 		expect(scripts.test).toMatch(/^npm run build && jest\b/);
 	});
 });
+
+describe('the queue-mode suite', () => {
+	const lines = ciCommandLines(read('.ci/run'));
+	const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+
+	it('package.json runs it as npm run test:queue, and CI runs exactly that', () => {
+		expect(scripts['test:queue']).toBe('node test/e2e/queue.js');
+		expect(lines).toContain('npm run test:queue');
+	});
+
+	it('CI runs it after the pinned end-to-end run, whose n8n install it reuses', () => {
+		expect(lines.indexOf('npm run test:queue')).toBeGreaterThan(lines.indexOf('npm run test:e2e'));
+	});
+
+	it("README's queue-mode section names the command CI runs", () => {
+		const readme = read('README.md');
+		const section = readme.slice(readme.indexOf('## Scaling out with queue mode'), readme.indexOf('\n## ', readme.indexOf('## Scaling out with queue mode') + 1));
+		expect(section).toContain('`npm run test:queue`');
+	});
+});

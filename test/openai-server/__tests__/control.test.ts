@@ -11,8 +11,9 @@ import { call } from './client';
 
 let server: OpenAiTestServer;
 let control: string;
+let clock = Date.UTC(2026, 10, 1, 12);
 beforeAll(async () => {
-	server = await startOpenAiTestServer({ projects: 2, now: () => Date.UTC(2026, 10, 1, 12) });
+	server = await startOpenAiTestServer({ projects: 2, now: () => clock });
 	control = server.url.replace(/\/v1$/, '/__control');
 });
 afterAll(() => server.close());
@@ -78,6 +79,14 @@ test('POST /__control/reset restores the seeded state', async () => {
 	});
 	await send('POST', '/reset');
 	expect(server.state.projects.some((project) => project.name === 'Gone After Reset')).toBe(false);
+});
+
+test('POST /__control/reset restores the world seeded at start, however much later it comes', async () => {
+	const seeded = JSON.stringify(server.state);
+	clock += 9_000;
+	await send('POST', '/reset');
+	expect(JSON.stringify(server.state)).toBe(seeded);
+	clock -= 9_000;
 });
 
 test('GET /__control/state shows the live state without any full key', async () => {
