@@ -1,8 +1,8 @@
 import { DateTime, Settings } from 'luxon';
 
-import { parseMoment } from '../../nodes/OpenAiProjects/helpers/dates';
-import { presetRange, resolveTimeRange } from '../../nodes/OpenAiProjects/helpers/timeRange';
-import type { BucketRules } from '../../nodes/OpenAiProjects/helpers/timeRange';
+import { parseMoment } from '../../nodes/shared/time/dates';
+import { presetRange, resolveTimeRange } from '../../nodes/shared/time/timeRange';
+import type { BucketRules } from '../../nodes/shared/time/timeRange';
 
 /** Wednesday 18 March 2026, 15:30 UTC. */
 const NOW = DateTime.fromISO('2026-03-18T15:30:00Z', { zone: 'utc' });

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { reportRows } from './report';
 import type { ReportAnswer, ReportRow } from './report';
-import { utcDate } from './dates';
-import type { TimeRange } from './timeRange';
+import { utcDate } from '../../shared/time/dates';
+import type { TimeRange } from '../../shared/time/timeRange';
 
 export interface CostItem extends ReportRow {
 	lineItem?: string | null;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { isProjectId, openAiRequest } from '../../shared/transport';
-import { utcIso } from './dates';
+import { utcIso } from '../../shared/time/dates';
 
 export interface Project extends IDataObject {
 	id: string;

@@ -7,9 +7,9 @@ import { listReportPages } from '../../shared/transport';
 import { readProjectIds } from './projectFilter';
 import { loadProjectDirectory, projectNameOf } from './projectDirectory';
 import type { Project } from './projects';
-import { toUnixSeconds, utcDate, utcIso } from './dates';
-import type { BucketRules, TimeRange } from './timeRange';
-import { readTimeRange } from './timeRangeParameters';
+import { toUnixSeconds, utcDate, utcIso } from '../../shared/time/dates';
+import type { BucketRules, TimeRange } from '../../shared/time/timeRange';
+import { readTimeRange } from '../../shared/time/timeRangeParameters';
 
 /** One time bucket of the costs or usage API; `results` holds one row per group. */
 export interface TimeBucket {

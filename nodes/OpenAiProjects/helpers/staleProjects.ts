@@ -4,7 +4,7 @@ import type { ActivitySource } from './activitySources';
 import type { TimeBucket } from './report';
 import { roundToMillionths } from './costReport';
 import type { Project } from './projects';
-import { utcDate, utcIso } from './dates';
+import { utcDate, utcIso } from '../../shared/time/dates';
 
 const DAY_SECONDS = 86_400;
 

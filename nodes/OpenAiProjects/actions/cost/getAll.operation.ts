@@ -5,8 +5,8 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { summarizeCostsPerProject, toCostItems } from '../../helpers/costReport';
 import { projectFilterProperty } from '../../helpers/projectFilter';
 import { prepareReport } from '../../helpers/report';
-import type { BucketRules } from '../../helpers/timeRange';
-import { timeRangeProperties } from '../../helpers/timeRangeParameters';
+import type { BucketRules } from '../../../shared/time/timeRange';
+import { timeRangeProperties } from '../../../shared/time/timeRangeParameters';
 
 /** The costs API only has day buckets, and serves at most 180 of them a page. */
 const COST_BUCKETS: BucketRules = { bucketSeconds: 86_400, label: 'costs' };

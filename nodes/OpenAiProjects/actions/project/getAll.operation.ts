@@ -5,7 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
-import { parseMoment } from '../../helpers/dates';
+import { parseMoment } from '../../../shared/time/dates';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 

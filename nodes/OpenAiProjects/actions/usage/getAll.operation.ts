@@ -4,8 +4,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { projectFilterProperty } from '../../helpers/projectFilter';
 import { prepareReport } from '../../helpers/report';
-import type { BucketRules } from '../../helpers/timeRange';
-import { timeRangeProperties } from '../../helpers/timeRangeParameters';
+import type { BucketRules } from '../../../shared/time/timeRange';
+import { timeRangeProperties } from '../../../shared/time/timeRangeParameters';
 import { toUsageItems } from '../../helpers/usageReport';
 
 interface BucketWidth {
