@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRules } from './faults';
 import type { RateLimits, RateLimitSettings } from './rateLimits';
+import { handleAuditLogControl } from './auditLogControl';
 import { readBody, sendJson } from './http';
 import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
@@ -28,6 +29,8 @@ export interface ControlTarget {
 	clearRequests(): void;
 	reset(): void;
 	limits: RateLimits;
+	/** The server's clock (ms), for what control calls add "now". */
+	now?: () => number;
 }
 
 /** The /__control API, for the e2e suite and the demo, which run the server as a separate process. */
@@ -69,6 +72,7 @@ export async function handleControl(
 			return ok();
 		}
 		default:
+			if (path.startsWith('/__control/audit_logs')) return handleAuditLogControl(route, raw, response, target);
 			return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));
 	}
 }

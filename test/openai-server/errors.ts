@@ -255,3 +255,12 @@ export const rateLimitFault = (
 		'tokens',
 		'rate_limit_exceeded',
 	);
+
+/** Ours: OpenAI's words for an organization whose owners never turned audit logging on are not on record. */
+export const auditLoggingDisabled = () =>
+	new OpenAiError(
+		403,
+		'Audit logging is not enabled for this organization. An Organization Owner can enable it in the Data Controls settings.',
+		INVALID_REQUEST,
+		'audit_logging_disabled',
+	);

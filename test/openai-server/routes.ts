@@ -1,4 +1,5 @@
 import type { Handler } from './context';
+import { listAuditLogs } from './handlers/auditLogs';
 import { createChatCompletion } from './handlers/chatCompletions';
 import { listCosts } from './handlers/costs';
 import { listModels } from './handlers/models';
@@ -67,6 +68,12 @@ export const ROUTES: readonly Route[] = [
 		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/archive$`),
 		scope: 'api.management.read',
 		handler: archiveProject,
+	},
+	{
+		method: 'GET',
+		pattern: /^\/v1\/organization\/audit_logs$/,
+		scope: 'api.management.read',
+		handler: listAuditLogs,
 	},
 	{
 		method: 'GET',

@@ -143,6 +143,7 @@ export async function startOpenAiTestServer(
 					clearRequests,
 					reset,
 					limits,
+					now: world.now,
 				})
 			: serveApi(request, response, url);
 		work.catch((error: Error) => {

@@ -107,6 +107,23 @@ export const DEFAULT_PROJECT_REFUSAL: Explanation = {
 	fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
 };
 
+/**
+ * Said when OpenAI refuses the audit log because audit logging was never turned on for the organization. OpenAI's
+ * exact words for it are not on record, so any refusal of /organization/audit_logs that speaks of audit logging
+ * being off (not enabled, disabled, to be activated) is read as this.
+ */
+export const AUDIT_LOGGING_OFF: Explanation = {
+	message: 'Audit logging is not enabled for this organization, so OpenAI keeps no audit log to read',
+	fix: 'An Organization Owner turns it on at platform.openai.com/settings/organization/data-controls/data-retention ("Audit logging", Enable, Save). Only events after that are logged, and once on it cannot be turned off again.',
+};
+
+function isAuditLoggingOff(failure: OpenAiFailure, ctx: RequestContext): boolean {
+	if (!ctx.path.startsWith('/organization/audit_logs') || failure.status === undefined) return false;
+	if (failure.status < 400 || failure.status >= 500 || failure.status === 401 || failure.status === 429) return false;
+	const text = `${failure.openAiCode ?? ''} ${failure.openAiMessage ?? ''}`;
+	return /audit[ _-]?log/i.test(text) && /not (enabled|activated|turned on)|disabled|(enable|activate)/i.test(text);
+}
+
 function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 	const text = failure.openAiMessage ?? '';
 	if (failure.openAiCode === 'project_archived' || /is archived/i.test(text)) {
@@ -139,6 +156,7 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			fix: `Check that the credential's Base URL (${ctx.baseUrl}) points at the OpenAI API (it ends in /v1), not at a web page or a proxy's error page. If it does, try again later.`,
 		};
 	}
+	if (isAuditLoggingOff(failure, ctx)) return AUDIT_LOGGING_OFF;
 	switch (failure.status) {
 		case 400:
 		case 422:
