@@ -178,16 +178,38 @@ export function validateRequest(
 	const { operation, template } = findOperation(method, path);
 	if (!operation) return [`${method.toUpperCase()} ${path} is not in the contract`];
 	const where = `${method.toUpperCase()} ${template}`;
+	// Some operations name array parameters with their brackets (`project_ids[]`): the name is the same without them.
 	const parameters = (operation.parameters ?? [])
 		.map(resolveParameter)
-		.filter((parameter) => parameter.in === 'query');
+		.filter((parameter) => parameter.in === 'query')
+		.map((parameter) => ({ ...parameter, name: parameter.name.replace(/\[\]$/, '') }));
 	const problems: string[] = [];
 
 	const sent = new Map<string, string[]>();
+	// An object parameter goes as `effective_at[gte]=1` (deepObject): its properties are gathered into one value.
+	const objects = new Map<string, Record<string, string>>();
 	for (const [rawName, value] of Object.entries(query)) {
 		if (value === undefined) continue;
+		const property = /^([^[\]]+)\[([^[\]]+)\]$/.exec(rawName);
+		if (property) {
+			objects.set(property[1], { ...objects.get(property[1]), [property[2]]: [value].flat().join(',') });
+			continue;
+		}
 		const name = rawName.endsWith('[]') ? rawName.slice(0, -2) : rawName;
 		sent.set(name, [...(sent.get(name) ?? []), ...[value].flat()]);
+	}
+	for (const [name, properties] of objects) {
+		const parameter = parameters.find((candidate) => candidate.name === name);
+		if (!parameter) {
+			problems.push(`${where}: unknown query parameter '${name}'`);
+			continue;
+		}
+		const schema = parameter.schema ?? {};
+		const known = (schema.properties ?? {}) as Record<string, Schema>;
+		const value = Object.fromEntries(
+			Object.entries(properties).map(([key, text]) => [key, coerceScalar(text, known[key] ?? {})]),
+		);
+		problems.push(...describe(errorsOf({ ...schema, additionalProperties: false }, value), `${where} query.${name}`));
 	}
 	for (const name of sent.keys()) {
 		if (!parameters.some((parameter) => parameter.name === name))
@@ -195,6 +217,7 @@ export function validateRequest(
 	}
 	for (const parameter of parameters) {
 		const values = sent.get(parameter.name);
+		if (objects.has(parameter.name)) continue;
 		if (!values) {
 			if (parameter.required)
 				problems.push(`${where}: missing required query parameter '${parameter.name}'`);

@@ -1,0 +1,187 @@
+import { DateTime } from 'luxon';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/auditLogs/eventTypes';
+import { isProjectId } from '../shared/transport';
+import { auditLogFeed } from './feeds/auditLogFeed';
+import type { Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
+import { keyFeed } from './feeds/keyFeed';
+import { projectFeed } from './feeds/projectFeed';
+import { spendFeed } from './feeds/spendFeed';
+
+const FEEDS: readonly Feed[] = [auditLogFeed, projectFeed, spendFeed, keyFeed];
+const EVENTS: readonly TriggerEvent[] = ['auditLog', 'projectCreated', 'projectArchived', 'spendThreshold', 'keyUnused'];
+
+export class OpenAiOrganizationTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenAI Organization Trigger',
+		name: 'openAiOrganizationTrigger',
+		icon: { light: 'file:openAiOrganizationTrigger.svg', dark: 'file:openAiOrganizationTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts a workflow when something happens in an OpenAI organization (needs an Admin API key)',
+		defaults: { name: 'OpenAI Organization Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openAiAdminApi', required: true }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['auditLog'],
+				options: [
+					{ name: 'API Key Not Used for N Days', value: 'keyUnused', description: 'A project API key has not been used for the given days' },
+					{ name: 'New Audit-Log Event', value: 'auditLog', description: 'An event of the chosen types was logged (audit logging must be on)' },
+					{ name: 'Project Archived', value: 'projectArchived' },
+					{ name: 'Project Created', value: 'projectCreated' },
+					{ name: 'Spend Crossed a Threshold', value: 'spendThreshold', description: "The organization's or a project's spend this day or month reached the amount" },
+				],
+			},
+			{
+				displayName: 'Audit-Log Event Types',
+				name: 'auditEventTypes',
+				type: 'multiOptions',
+				options: AUDIT_LOG_EVENT_TYPE_OPTIONS,
+				default: [],
+				description: 'Which events start the workflow; none chosen: every event',
+				displayOptions: { show: { events: ['auditLog'] } },
+			},
+			{
+				displayName: 'Spend Threshold (USD)',
+				name: 'spendThreshold',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 100,
+				description: 'The amount that, once reached in the period, starts the workflow (once per period)',
+				displayOptions: { show: { events: ['spendThreshold'] } },
+			},
+			{
+				displayName: 'Spend Period',
+				name: 'spendPeriod',
+				type: 'options',
+				options: [
+					{ name: 'Current Day (UTC)', value: 'day' },
+					{ name: 'Current Month (UTC)', value: 'month' },
+				],
+				default: 'month',
+				displayOptions: { show: { events: ['spendThreshold'] } },
+			},
+			{
+				displayName: 'Spend of Project IDs',
+				name: 'spendProjectIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. proj_abc, proj_def',
+				description: "Watch each of these projects' spend (comma-separated); empty: the whole organization's",
+				displayOptions: { show: { events: ['spendThreshold'] } },
+			},
+			{
+				displayName: 'Unused for Days',
+				name: 'unusedDays',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description: 'A key not used for this many days (or, never used, created that long ago) starts the workflow once',
+				displayOptions: { show: { events: ['keyUnused'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Backfill (Hours)',
+						name: 'backfillHours',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'On the first poll after activation, also emit what happened this many hours before (and a threshold or idle key already reached). 0: only what happens from now on.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings = readSettings.call(this);
+		const now = Math.floor(DateTime.utc().toSeconds());
+		const watched = FEEDS.filter((feed) => feed.watches(settings));
+		const items: IDataObject[] = [];
+		if (this.getMode() === 'manual') {
+			// "Fetch Test Event": the latest real event of each watched feed; what the trigger remembers is untouched.
+			for (const feed of watched) items.push(...(await feed.latest.call(this, settings, now)));
+		} else {
+			const state = this.getWorkflowStaticData('node') as TriggerState;
+			// Each feed updates its own part of the state only after it has read everything it needs: a poll that
+			// fails part way leaves the state as it was, so the next poll reads the same again and misses nothing.
+			const next: TriggerState = { ...state };
+			for (const feed of watched) items.push(...(await feed.poll.call(this, settings, next, now)));
+			Object.assign(state, next);
+		}
+		return items.length ? [this.helpers.returnJsonArray(items)] : null;
+	}
+}
+
+function readList(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+	return [...new Set(entries.map((entry) => entry.trim()).filter((entry) => entry !== ''))];
+}
+
+function readSettings(this: IPollFunctions): TriggerSettings {
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(this.getNode(), message, { description });
+	const events = readList(this.getNodeParameter('events', [])) as TriggerEvent[];
+	if (events.length === 0) throw fail('"Events" is empty', 'Choose at least one event to watch.');
+	const unknownEvent = events.find((event) => !EVENTS.includes(event));
+	if (unknownEvent) throw fail(`"Events" holds "${unknownEvent}", which is not one of them`, 'Pick the events from the list.');
+	const watches = (event: TriggerEvent) => events.includes(event);
+
+	const auditEventTypes = watches('auditLog') ? readList(this.getNodeParameter('auditEventTypes', [])) : [];
+	const unknownType = auditEventTypes.find((type) => !AUDIT_LOG_EVENT_TYPES.includes(type));
+	if (unknownType) {
+		throw fail(`"Audit-Log Event Types" holds "${unknownType}", which is not an audit-log event type`, 'Pick the types from the list; names look like api_key.created or user.added.');
+	}
+	const spendThreshold = watches('spendThreshold') ? Number(this.getNodeParameter('spendThreshold', 100)) : 0;
+	if (!(spendThreshold >= 0) || !Number.isFinite(spendThreshold)) {
+		throw fail(`"Spend Threshold (USD)" must be an amount of 0 or more, not ${spendThreshold}`, 'Enter the amount in US dollars, e.g. 250.');
+	}
+	const spendPeriod = watches('spendThreshold') ? (this.getNodeParameter('spendPeriod', 'month') as 'day' | 'month') : 'month';
+	if (spendPeriod !== 'day' && spendPeriod !== 'month') throw fail(`"Spend Period" must be day or month, not "${spendPeriod}"`, 'Pick the period from the list.');
+	const spendProjectIds = watches('spendThreshold') ? readList(this.getNodeParameter('spendProjectIds', '')) : [];
+	const notProject = spendProjectIds.find((id) => !isProjectId(id));
+	if (notProject !== undefined) {
+		throw fail(`"Spend of Project IDs" holds "${notProject}", which is not a project ID`, 'Project IDs look like proj_abc123; separate several with commas, or leave the field empty for the whole organization.');
+	}
+	const unusedDays = watches('keyUnused') ? Number(this.getNodeParameter('unusedDays', 30)) : 30;
+	if (!Number.isInteger(unusedDays) || unusedDays < 1) {
+		throw fail(`"Unused for Days" must be a whole number of at least 1, not ${unusedDays}`, 'Enter a number of days, e.g. 30.');
+	}
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const backfillHours = Number(options.backfillHours ?? 0);
+	if (!(backfillHours >= 0) || !Number.isFinite(backfillHours)) {
+		throw fail(`"Backfill (Hours)" must be 0 or more, not ${String(options.backfillHours)}`, 'Enter 0 to emit only what happens from now on.');
+	}
+	return {
+		events,
+		auditEventTypes,
+		spendThreshold,
+		spendPeriod,
+		spendProjectIds,
+		unusedDays,
+		backfillSeconds: Math.round(backfillHours * 3_600),
+	};
+}
