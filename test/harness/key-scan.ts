@@ -9,7 +9,7 @@ import type { WorkflowRunResult } from './types';
 export const KEY_SCAN_DIR_VARIABLE = 'OPENAI_ORG_KEY_SCAN_DIR';
 export const RUN_SEPARATOR = '\n=== workflow run ===\n';
 
-export function recordForKeyScan(result: WorkflowRunResult): WorkflowRunResult {
+export function recordForKeyScan<T extends WorkflowRunResult | object>(result: T): T {
 	const folder = process.env[KEY_SCAN_DIR_VARIABLE];
 	if (folder) {
 		const everything = inspect(result, { depth: 12, maxArrayLength: null, maxStringLength: null });

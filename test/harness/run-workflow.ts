@@ -4,6 +4,7 @@ import { prepareEngineEnvironment } from './environment';
 import { randomUUID } from 'node:crypto';
 import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
 import type {
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	IRun,
@@ -70,7 +71,11 @@ export async function runWorkflow(
 	});
 }
 
-function buildWorkflow(workflowJson: WorkflowJson, timezone: string | undefined): Workflow {
+export function buildWorkflow(
+	workflowJson: WorkflowJson,
+	timezone: string | undefined,
+	staticData: Record<string, unknown> = {},
+): Workflow {
 	// Workflows n8n creates today run in v1 order; an export without settings is one made that way.
 	const settings: IWorkflowSettings = { executionOrder: 'v1', ...workflowJson.settings };
 	if (timezone) settings.timezone = timezone;
@@ -83,7 +88,7 @@ function buildWorkflow(workflowJson: WorkflowJson, timezone: string | undefined)
 		active: false,
 		nodeTypes: harnessNodeTypes,
 		settings,
-		staticData: {},
+		staticData: staticData as IDataObject,
 	});
 }
 
@@ -98,7 +103,7 @@ function findStartNode(workflow: Workflow): INode {
 	return startNode;
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	workflowJson: WorkflowJson,
 	executionId: string,
 	credentials: Record<string, Record<string, unknown>>,

@@ -11,6 +11,7 @@ import { sendJson } from './http';
  * audit logging off or on.
  */
 export function handleAuditLogControl(route: string, raw: string, response: ServerResponse, target: ControlTarget) {
+	const nowSeconds = Math.floor((target.now?.() ?? Date.now()) / 1000);
 	let body: Record<string, unknown>;
 	try {
 		body = JSON.parse(raw || '{}');
@@ -22,7 +23,6 @@ export function handleAuditLogControl(route: string, raw: string, response: Serv
 		if (!Array.isArray(events) || !events.every((event) => typeof event?.type === 'string')) {
 			return sendJson(response, 400, JSON.stringify({ error: 'events must be a list of {type, …}' }));
 		}
-		const nowSeconds = Math.floor((target.now?.() ?? Date.now()) / 1000);
 		const added = appendAuditEvents(target.state, events as AuditLogAppend[], nowSeconds);
 		return sendJson(response, 200, JSON.stringify({ data: added.map(auditLogJson) }));
 	}
@@ -30,7 +30,7 @@ export function handleAuditLogControl(route: string, raw: string, response: Serv
 		if (typeof body.organizationId !== 'string' || typeof body.enabled !== 'boolean') {
 			return sendJson(response, 400, JSON.stringify({ error: 'organizationId (string) and enabled (boolean) are required' }));
 		}
-		setAuditLogging(target.state, body.organizationId, body.enabled);
+		setAuditLogging(target.state, body.organizationId, body.enabled, nowSeconds);
 		return sendJson(response, 200, JSON.stringify({ ok: true }));
 	}
 	return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));

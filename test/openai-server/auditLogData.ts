@@ -42,12 +42,12 @@ interface AuditStore {
 const stores = new WeakMap<ServerState, AuditStore>();
 
 /** The audit log of a server's world: built from its projects and keys on first use, then appended to. */
-export function auditStore(state: ServerState): AuditStore {
+export function auditStore(state: ServerState, nowSeconds: number): AuditStore {
 	let store = stores.get(state);
 	if (!store || store.projects !== state.projects) {
 		const random = createRandom(hashString(`audit|${state.projects.length}|${state.projects[0]?.id ?? ''}`));
 		store = { projects: state.projects, events: [], disabled: new Set(DEFAULT_DISABLED), random };
-		store.events = seedHistory(state, random);
+		store.events = seedHistory(state, random, nowSeconds);
 		stores.set(state, store);
 	}
 	return store;
@@ -80,12 +80,11 @@ export function newAuditLogId(random: Random): string {
 
 /**
  * A realistic history consistent with the world: each project's creation (and archiving), each of its keys'
- * creation, the service accounts behind them, members added and invited, and logins, all in the organization's
- * last 90 days (older events are out of the log, as a retention would have them).
+ * creation, the service accounts behind them, members invited and added, logins, all in the 90 days before the
+ * server's now (older events are out of the log, as a retention would have them).
  */
-function seedHistory(state: ServerState, random: Random): AuditLogEvent[] {
+function seedHistory(state: ServerState, random: Random, nowSeconds: number): AuditLogEvent[] {
 	const events: AuditLogEvent[] = [];
-	const newest = Math.max(0, ...state.projects.map((project) => project.createdAt));
 	const add = (event: Omit<AuditLogEvent, 'id'>) => events.push({ id: newAuditLogId(random), ...event });
 	for (const project of state.projects) {
 		if (project.isDefault) continue;
@@ -112,7 +111,7 @@ function seedHistory(state: ServerState, random: Random): AuditLogEvent[] {
 		}
 	}
 	for (const organization of state.organizations) {
-		const now = Math.max(newest, ...events.map((event) => event.effective_at));
+		const now = nowSeconds;
 		PEOPLE.forEach((person, index) => {
 			const invitedAt = now - (80 - index * 20) * 86_400;
 			const inviteId = `invite-${randomAlphanumeric(random, 16)}`;
@@ -137,8 +136,8 @@ function seedHistory(state: ServerState, random: Random): AuditLogEvent[] {
 			details: { id: organization.id, changes_requested: { title: organization.name } },
 		});
 	}
-	const horizon = Math.max(...events.map((event) => event.effective_at)) - 90 * 86_400;
-	return events.filter((event) => event.effective_at >= horizon);
+	const horizon = nowSeconds - 90 * 86_400;
+	return events.filter((event) => event.effective_at >= horizon && event.effective_at <= nowSeconds);
 }
 
 function addKeyHistory(
@@ -181,7 +180,7 @@ export interface AuditLogAppend {
 
 /** Appends events as if they had just happened in the organization (Acme unless named). */
 export function appendAuditEvents(state: ServerState, entries: AuditLogAppend[], nowSeconds: number): AuditLogEvent[] {
-	const store = auditStore(state);
+	const store = auditStore(state, nowSeconds);
 	return entries.map((entry) => {
 		const project = state.projects.find((candidate) => candidate.id === entry.project_id);
 		const person = PEOPLE.find((candidate) => candidate.email === entry.actor_email) ?? PEOPLE[0];
@@ -206,8 +205,8 @@ function defaultDetails(type: string, random: Random): Record<string, unknown> {
 	return { id: `${type.split('.')[0]}_${randomAlphanumeric(random, 16)}` };
 }
 
-export function setAuditLogging(state: ServerState, organizationId: string, enabled: boolean): void {
-	const { disabled } = auditStore(state);
+export function setAuditLogging(state: ServerState, organizationId: string, enabled: boolean, nowSeconds: number): void {
+	const { disabled } = auditStore(state, nowSeconds);
 	if (enabled) disabled.delete(organizationId);
 	else disabled.add(organizationId);
 }

@@ -1,5 +1,5 @@
 import { auditLogJson, auditStore, type AuditLogEvent } from '../auditLogData';
-import { queryArray, queryValue, type Handler, type Query } from '../context';
+import { nowSeconds, queryArray, queryValue, type Handler, type Query } from '../context';
 import * as E from '../errors';
 import { readLimit } from './projects';
 
@@ -43,7 +43,7 @@ function actorEmailOf(event: AuditLogEvent): string | undefined {
 export const listAuditLogs: Handler = (context) => {
 	const { query } = context;
 	const organizationId = context.caller.organizationId;
-	const store = auditStore(context.world.state);
+	const store = auditStore(context.world.state, nowSeconds(context.world));
 	if (store.disabled.has(organizationId)) throw E.auditLoggingDisabled();
 	const limit = readLimit(queryValue(query, 'limit'));
 	const tenantOnly = queryValue(query, 'tenant_only') === 'true';
