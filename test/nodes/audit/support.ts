@@ -76,42 +76,43 @@ export function triggerWorkflow(parameters: Record<string, unknown>) {
 }
 
 /**
- * Polls a trigger as an active workflow would, each poll starting from the static data n8n saved after the
- * previous one; `restart()` drops everything but that saved data, as a restarted n8n (or another worker) would.
+ * Polls a trigger as an active workflow in n8n would. n8n keeps the workflow, static data included, in memory while
+ * it is active, and writes the static data to its database after the activation's poll and whenever a poll emits
+ * (before the execution starts). `restart()` drops what was only in memory, as a restarted n8n (or a new leader in
+ * queue mode) reads back only what was written.
  */
 export function activeTrigger(server: OpenAiTestServer, parameters: Record<string, unknown>) {
-	let saved: Record<string, unknown> | undefined;
+	let memory: Record<string, unknown> | undefined;
+	let written: Record<string, unknown> | undefined;
+	const run = async (mode: 'trigger' | 'manual') =>
+		await pollTrigger(triggerWorkflow(trigger.parameters), { credentials: credentialFor(server, admin), staticData: memory, mode });
+	const keep = (result: PollResult, mode: 'trigger' | 'manual') => {
+		if (mode === 'manual') return;
+		const activation = trigger.polls.length === 0;
+		memory = result.staticData;
+		if (activation || result.items.length > 0) written = JSON.parse(JSON.stringify(memory));
+		trigger.polls.push(result);
+	};
 	const trigger = {
 		parameters,
 		polls: [] as PollResult[],
 		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollResult> {
-			const result = await pollTrigger(triggerWorkflow(trigger.parameters), {
-				credentials: credentialFor(server, admin),
-				staticData: saved,
-				mode,
-			});
+			const result = await run(mode);
 			if (result.error) throw new Error(`The poll failed: ${result.error.message}`);
-			saved = result.staticData;
-			trigger.polls.push(result);
+			keep(result, mode);
 			return result;
 		},
 		async pollExpectingError(): Promise<PollResult> {
-			const result = await pollTrigger(triggerWorkflow(trigger.parameters), {
-				credentials: credentialFor(server, admin),
-				staticData: saved,
-			});
-			saved = result.staticData;
+			const result = await run('trigger');
+			keep(result, 'trigger');
 			return result;
 		},
-		/** n8n stores static data as JSON in its database: a restart reads it back, and nothing else survives. */
 		restart() {
-			saved = saved === undefined ? undefined : JSON.parse(JSON.stringify(saved));
+			memory = written === undefined ? undefined : JSON.parse(JSON.stringify(written));
 		},
+		/** The static data as the next poll sees it. */
 		get saved() {
-			return saved;
-		},
-		set saved(value) {
-			saved = value;
+			return memory;
 		},
 	};
 	return trigger;
