@@ -6,6 +6,9 @@
  * (the missing node is a failed check either way).
  * --editor-only: only the editor checks and the browser suite (skips the workflow runs, examples and demo), for
  * working on the editor; the full run is what CI runs.
+ * --only=<word>: only the scenarios and examples whose file name holds <word> (case-insensitive), plus n8n loading
+ * the package and the credential Test button; skips the screenshot, the browser suite and the demo. For working on
+ * one area; the full run is what CI runs.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -145,7 +148,7 @@ async function checkCredentialTests(n8n, cookie, server, F) {
 }
 
 /** The editor: every listed type loaded, the credential test, and a screenshot of the Projects node on the canvas. */
-async function checkEditor(n8n, server, F, credentials) {
+async function checkEditor(n8n, server, F, credentials, options = {}) {
 	const child = n8n.start();
 	try {
 		await waitForHealth(n8n.baseUrl, child);
@@ -162,6 +165,7 @@ async function checkEditor(n8n, server, F, credentials) {
 		report.check('the editor adds OpenAI Projects as version 2, which offers only the OpenAI Admin API credential', projects?.defaultVersion === 2 && JSON.stringify(offered(2)) === '["openAiAdminApi"]', JSON.stringify({ version: projects?.version, defaultVersion: projects?.defaultVersion, credentials: projects?.credentials }));
 		report.check('OpenAI Projects version 1 (stored workflows) still offers the OpenAI Organization API credential', JSON.stringify(offered(1)) === '["openAiOrgApi"]', JSON.stringify(projects?.credentials));
 		await checkCredentialTests(n8n, cookie, server, F);
+		if (options.only) return;
 		const shot = await runCommand(process.execPath, ['--experimental-websocket', path.join(__dirname, 'screenshot.js'), '--url', `${n8n.baseUrl}/workflow/${SCREENSHOT_WORKFLOW}`, '--node-type', PROJECTS_NODE, '--out', SCREENSHOT], { env: { ...process.env, N8N_AUTH_COOKIE: cookie }, timeoutMs: 120_000 });
 		if (report.check('headless Chromium shows the OpenAI Projects node on the editor canvas', shot.code === 0 && fs.existsSync(SCREENSHOT), shot.stderr.trim())) {
 			process.stdout.write(`artifact: ${SCREENSHOT}\n`);
@@ -197,6 +201,7 @@ async function main(options) {
 	const credentials = e2eCredentials(server.url, F);
 	await n8n.importCredentials(credentials);
 
+	const selected = (file) => !options.only || file.toLowerCase().includes(options.only.toLowerCase());
 	const scenarios = scenarioFiles();
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
@@ -208,13 +213,17 @@ async function main(options) {
 	if (options.editorOnly) {
 		report.note('--editor-only: the workflow runs, the examples and the demo are skipped');
 	} else {
-		for (const scenario of scenarios) await runScenario(n8n, server, scenario, { F, workflows });
-		for (const example of examples) await runExample(n8n, server, example, F);
+		if (options.only) report.note(`--only=${options.only}: only the scenarios and examples whose file name holds it; no screenshot, browser suite or demo`);
+		const chosenScenarios = scenarios.filter((scenario) => selected(scenario.workflow));
+		const chosenExamples = examples.filter((example) => selected(example.file));
+		report.check(`there is something to run${options.only ? ` for --only=${options.only}` : ''}`, chosenScenarios.length + chosenExamples.length > 0, 'no scenario or example file name matches');
+		for (const scenario of chosenScenarios) await runScenario(n8n, server, scenario, { F, workflows });
+		for (const example of chosenExamples) await runExample(n8n, server, example, F);
 	}
 
-	await checkEditor(n8n, server, F, credentials);
+	await checkEditor(n8n, server, F, credentials, options);
 	await server.stop();
-	if (!options.editorOnly) await checkDemo(tarball);
+	if (!options.editorOnly && !options.only) await checkDemo(tarball);
 }
 
 stopAllOnExit(() => {
@@ -222,7 +231,12 @@ stopAllOnExit(() => {
 	process.stdout.write(`\nInterrupted: every process the suite started is stopped.\n${report.summary()}\n`);
 });
 const started = Date.now();
-main({ allowMissingNodes: process.argv.includes('--allow-missing-nodes'), editorOnly: process.argv.includes('--editor-only') })
+const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='));
+main({
+	allowMissingNodes: process.argv.includes('--allow-missing-nodes'),
+	editorOnly: process.argv.includes('--editor-only'),
+	only: onlyArgument ? onlyArgument.slice('--only='.length) : '',
+})
 	.catch((error) => report.check('the suite runs to its end', false, error.stack))
 	.finally(async () => {
 		await stopAllProcesses();

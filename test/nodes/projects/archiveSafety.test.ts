@@ -69,14 +69,23 @@ describe('OpenAI Projects: Archive is safe to automate', () => {
 		expect(server.requests).toEqual([]);
 	});
 
-	it('up to the cap, every project is checked first and then archived one at a time', async () => {
+	it('up to the cap, every project is checked first (in the project list, read once) and then archived one at a time', async () => {
 		const ids = active().slice(0, 20).map((project) => project.id);
 		const result = await archive(ids);
 
 		expect(nodeResult(result).items.map((item) => [item.id, item.status, item.alreadyArchived])).toEqual(ids.map((id) => [id, 'archived', false]));
 		const firstArchive = server.requests.findIndex((request) => request.method === 'POST');
-		expect(server.requests.slice(0, firstArchive).map((request) => request.path)).toEqual(ids.map((id) => `/v1/organization/projects/${id}`));
+		expect(server.requests.slice(0, firstArchive).map((request) => [request.method, request.path, request.query.include_archived])).toEqual([
+			['GET', '/v1/organization/projects', 'true'],
+		]);
 		expect(archives()).toHaveLength(20);
+	});
+
+	it('a few items are each checked with their own GET, not by reading the project list', async () => {
+		const ids = active().slice(0, 3).map((project) => project.id);
+		await archive(ids, { dryRun: true });
+
+		expect(server.requests.map((request) => request.path)).toEqual(ids.map((id) => `/v1/organization/projects/${id}`));
 	});
 
 	it('archiving an archived project is a success with alreadyArchived: true, and sends no archive', async () => {
@@ -93,3 +102,63 @@ describe('OpenAI Projects: Archive is safe to automate', () => {
 		expect(server.requests).toEqual([]);
 	});
 });
+
+describe('OpenAI Projects: Archive of many projects reads the project list only as far as it pays', () => {
+	let server: OpenAiTestServer;
+
+	serveTestServer({ projects: 1_300 }, (started) => (server = started));
+
+	/** The Acme projects in the order the list serves them (oldest first). */
+	const listed = () =>
+		server.state.projects
+			.filter((project) => project.organizationId === ORG_ACME)
+			.sort((a, b) => a.createdAt - b.createdAt);
+	const activeListed = () => listed().filter((project) => !project.isDefault && project.archivedAt === null);
+	const beforeFirstArchive = () => {
+		const first = server.requests.findIndex((request) => request.method === 'POST');
+		return server.requests.slice(0, first === -1 ? undefined : first);
+	};
+	const dryRun = async (ids: string[]) =>
+		await runNode(server, {
+			parameters: { ...archiveEach, dryRun: true, maxPerRun: 1000 },
+			credential: admin,
+			inputItems: ids.map((id) => ({ id })),
+		});
+
+	it('projects near the start of the list cost one page for the whole run', async () => {
+		const ids = activeListed().slice(0, 12).map((project) => project.id);
+		const result = await dryRun(ids);
+
+		expect(nodeResult(result).items.map((item) => item.id)).toEqual(ids);
+		expect(server.requests.map((request) => request.path)).toEqual(['/v1/organization/projects']);
+	});
+
+	it('never reads more pages than the run has items: the rest are read one by one', async () => {
+		expect(listed().length).toBeGreaterThan(12 * 100);
+		const ids = activeListed().slice(-12).map((project) => project.id);
+		const result = await dryRun(ids);
+
+		expect(nodeResult(result).items.map((item) => item.id)).toEqual(ids);
+		const pages = server.requests.filter((request) => request.path === '/v1/organization/projects');
+		const gets = server.requests.filter((request) => request.path !== '/v1/organization/projects');
+		expect(pages).toHaveLength(12);
+		expect(gets.map((request) => request.path)).toEqual(ids.map((id) => `/v1/organization/projects/${id}`));
+	});
+
+	it('a project that is not in the list is read on its own, and its "not found" stops the run before any archive', async () => {
+		const ids = [...activeListed().slice(0, 9).map((project) => project.id), 'proj_doesNotExist0000000001'];
+		const result = await runNode(server, {
+			parameters: { ...archiveEach, maxPerRun: 1000 },
+			credential: admin,
+			inputItems: ids.map((id) => ({ id })),
+		});
+
+		expect(nodeResult(result).error?.message).toBe('Project proj_doesNotExist0000000001 was not found in this organization');
+		expect(archives(server)).toEqual([]);
+		expect(beforeFirstArchive().at(-1)?.path).toBe('/v1/organization/projects/proj_doesNotExist0000000001');
+	});
+});
+
+function archives(server: OpenAiTestServer) {
+	return server.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/archive'));
+}

@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { destructiveProperties } from '../../../shared/execution/destructive';
+import { findInListing } from '../../../shared/execution/listingLookup';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
@@ -39,7 +40,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	return {
 		// Before any project of the run is archived: it exists here, it is not the Default project.
 		check: async () => {
-			found = await readProject.call(this, projectId, itemIndex, limits);
+			found = await findProject.call(this, projectId, itemIndex, limits);
 			if (isDefaultProject(found)) {
 				throw new NodeOperationError(this.getNode(), DEFAULT_PROJECT_REFUSAL.message, {
 					itemIndex,
@@ -54,6 +55,25 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 				? [alreadyArchived(found)]
 				: await archiveProject.call(this, projectId, itemIndex, limits),
 	};
+}
+
+/**
+ * The project as it is now. A run archiving many projects finds them in the project list, read by pages once for
+ * the run (under the Admin API's limit per endpoint, a GET per project would double a bulk archive's time).
+ */
+async function findProject(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<Project> {
+	const listed = await findInListing.call(
+		this,
+		'projects',
+		{ path: '/organization/projects', qs: { include_archived: true }, itemIndex, ...limits },
+		projectId,
+	);
+	return (listed as Project | undefined) ?? (await readProject.call(this, projectId, itemIndex, limits));
 }
 
 async function archiveProject(
