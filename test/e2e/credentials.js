@@ -19,6 +19,7 @@ function e2eCredentials(baseUrl, F) {
 	return [
 		adminCredential('e2eAdminApiAcme1', 'E2E OpenAI Admin API (Acme)', F.ADMIN_KEY_ACME),
 		adminCredential('e2eAdminApiProj1', 'E2E OpenAI Admin API holding a project key', F.PROJECT_KEY_ACME),
+		adminCredential('e2eAdminApiGlbx1', 'E2E OpenAI Admin API (Globex, audit logging off)', F.ADMIN_KEY_GLOBEX),
 		// The Organization credentials below: chat, and OpenAI Projects nodes of version 1 (workflows built before
 		// the Admin credential existed, which must keep running).
 		credential('e2eAdminAcme0001', 'E2E admin key (Acme)', F.ADMIN_KEY_ACME),
@@ -36,6 +37,8 @@ function e2eCredentials(baseUrl, F) {
 const CREDENTIAL_FOR_NODE_TYPE = {
 	'n8n-nodes-openai-org.openAiProjects': 'e2eAdminApiAcme1',
 	'n8n-nodes-openai-org.openAiOrgChat': 'e2eProjectKey001',
+	'n8n-nodes-openai-org.openAiOrganization': 'e2eAdminApiAcme1',
+	'n8n-nodes-openai-org.openAiOrganizationTrigger': 'e2eAdminApiAcme1',
 };
 
 module.exports = { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE };

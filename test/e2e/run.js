@@ -22,6 +22,7 @@ const { readWorkflow, readExamples } = require('./lib/workflows');
 const { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
 const { runBrowserSuite } = require('./browser');
+const { isTriggerExample, checkTriggerExample } = require('./trigger');
 
 const ENCRYPTION_KEY = 'openai-org-e2e-encryption-key-0001';
 const OWNER = { email: 'e2e-owner@n8n-nodes-openai-org.local', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-password-1' };
@@ -215,10 +216,13 @@ async function main(options) {
 	} else {
 		if (options.only) report.note(`--only=${options.only}: only the scenarios and examples whose file name holds it; no screenshot, browser suite or demo`);
 		const chosenScenarios = scenarios.filter((scenario) => selected(scenario.workflow));
-		const chosenExamples = examples.filter((example) => selected(example.file));
-		report.check(`there is something to run${options.only ? ` for --only=${options.only}` : ''}`, chosenScenarios.length + chosenExamples.length > 0, 'no scenario or example file name matches');
+		const chosenExamples = examples.filter((example) => selected(example.file) && !isTriggerExample(example));
+		// Examples that start at a polling trigger cannot run under `n8n execute`: a step of their own activates them.
+		const chosenTriggerExamples = examples.filter((example) => selected(example.file) && isTriggerExample(example));
+		report.check(`there is something to run${options.only ? ` for --only=${options.only}` : ''}`, chosenScenarios.length + chosenExamples.length + chosenTriggerExamples.length > 0, 'no scenario or example file name matches');
 		for (const scenario of chosenScenarios) await runScenario(n8n, server, scenario, { F, workflows });
 		for (const example of chosenExamples) await runExample(n8n, server, example, F);
+		for (const example of chosenTriggerExamples) await checkTriggerExample({ n8n, server, example, owner: OWNER, check: report.check, note: report.note });
 	}
 
 	await checkEditor(n8n, server, F, credentials, options);

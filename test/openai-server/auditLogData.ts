@@ -37,6 +37,8 @@ interface AuditStore {
 	events: AuditLogEvent[];
 	disabled: Set<string>;
 	random: Random;
+	/** What workflows posted to `POST /__control/channel` (a stand-in for a Slack channel's incoming webhook). */
+	channel: unknown[];
 }
 
 const stores = new WeakMap<ServerState, AuditStore>();
@@ -46,7 +48,7 @@ export function auditStore(state: ServerState, nowSeconds: number): AuditStore {
 	let store = stores.get(state);
 	if (!store || store.projects !== state.projects) {
 		const random = createRandom(hashString(`audit|${state.projects.length}|${state.projects[0]?.id ?? ''}`));
-		store = { projects: state.projects, events: [], disabled: new Set(DEFAULT_DISABLED), random };
+		store = { projects: state.projects, events: [], disabled: new Set(DEFAULT_DISABLED), random, channel: [] };
 		store.events = seedHistory(state, random, nowSeconds);
 		stores.set(state, store);
 	}

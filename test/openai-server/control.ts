@@ -72,7 +72,7 @@ export async function handleControl(
 			return ok();
 		}
 		default:
-			if (path.startsWith('/__control/audit_logs')) return handleAuditLogControl(route, raw, response, target);
+			if (path.startsWith('/__control/audit_logs') || path === '/__control/channel') return handleAuditLogControl(route, raw, response, target);
 			return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));
 	}
 }

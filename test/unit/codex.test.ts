@@ -52,12 +52,13 @@ describe('node discovery in the node panel', () => {
 	});
 
 	test.each(codexFiles.map((node) => [node.folder, node]))(
-		'%s is found by "OpenAI" and by its name, and stays an AI-agent tool',
+		'%s is found by "OpenAI" and by its name, and is an AI-agent tool unless it is a trigger (n8n\'s lint forbids that)',
 		(_folder, node) => {
 			expect(node.codex.node).toMatch(/^n8n-nodes-openai-org\./);
 			expect(foundBy('OpenAI', node)).toBe(true);
 			expect(node.displayName).not.toBe('');
-			expect(node.source).toMatch(/usableAsTool: true/);
+			const trigger = /group: \['trigger'\]/.test(node.source);
+			expect(/usableAsTool: true/.test(node.source)).toBe(!trigger);
 		},
 	);
 

@@ -41,6 +41,11 @@ async function startTestServer({ port = 0, args = [] } = {}) {
 		requests: () => control('GET', 'requests'),
 		state: () => control('GET', 'state'),
 		addFault: (rule) => control('POST', 'faults', rule),
+		/** Audit-log events that happen now (`[{type, project_id?, actor_email?, …}]`); answers them as the API lists them. */
+		appendAuditEvents: async (events) => (await control('POST', 'audit_logs', { events })).data,
+		/** What workflows posted to the stand-in channel (`<origin>/__control/channel`). */
+		channelMessages: () => control('GET', 'channel'),
+		channelUrl: `${origin}/__control/channel`,
 		stop: () => stopProcess(child),
 	};
 }
