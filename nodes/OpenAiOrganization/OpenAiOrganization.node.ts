@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
+import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import { router } from './actions/router';
@@ -21,13 +22,7 @@ export class OpenAiOrganization implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [
-			{
-				displayName:
-					'This node needs an Admin API key (sk-admin-…), which organization owners create at platform.openai.com/settings/organization/admin-keys',
-				name: 'adminKeyNotice',
-				type: 'notice',
-				default: '',
-			},
+			adminKeyNoticeProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/auditLogs/eventTypes';
+import { readList } from '../shared/execution/lists';
 import { isProjectId } from '../shared/transport';
 import { auditLogFeed } from './feeds/auditLogFeed';
 import type { Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
@@ -134,11 +135,6 @@ export class OpenAiOrganizationTrigger implements INodeType {
 		}
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
-}
-
-function readList(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	return [...new Set(entries.map((entry) => entry.trim()).filter((entry) => entry !== ''))];
 }
 
 function readSettings(this: IPollFunctions): TriggerSettings {

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from './actions/cost';
 import * as project from './actions/project';
@@ -31,13 +32,7 @@ export class OpenAiProjects implements INodeType {
 			{ name: 'openAiOrgApi', required: true, displayOptions: { show: { '@version': [1] } } },
 		],
 		properties: [
-			{
-				displayName:
-					'This node needs an Admin API key (sk-admin-…), which organization owners create at platform.openai.com/settings/organization/admin-keys',
-				name: 'adminKeyNotice',
-				type: 'notice',
-				default: '',
-			},
+			adminKeyNoticeProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readList } from '../../shared/execution/lists';
 import { isProjectId } from '../../shared/transport';
 
 /** The optional "only these projects" multi-select of a report operation. */
@@ -16,9 +17,7 @@ export const projectFilterProperty: INodeProperties = {
 
 /** Accepts a list or a comma-separated text (what an expression often gives) of project IDs. */
 export function readProjectIds(this: IExecuteFunctions, itemIndex: number): string[] {
-	const raw = this.getNodeParameter('projectIds', itemIndex, []) as unknown;
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
-	const projectIds = [...new Set(values.map((value) => String(value).trim()).filter((value) => value !== ''))];
+	const projectIds = readList(this.getNodeParameter('projectIds', itemIndex, []));
 	const wrong = projectIds.find((projectId) => !isProjectId(projectId));
 	if (wrong !== undefined) {
 		throw new NodeOperationError(this.getNode(), `"Project Names or IDs" holds "${wrong}", which is not a project ID`, {

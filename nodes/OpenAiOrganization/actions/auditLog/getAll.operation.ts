@@ -5,7 +5,9 @@ import { readAuditLogPages, toAuditLogItem } from '../../../shared/auditLogs/aud
 import type { AuditLogFilter } from '../../../shared/auditLogs/auditLogs';
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../../../shared/auditLogs/eventTypes';
 import type { PreparedItem } from '../../../shared/execution/operation';
+import { readList } from '../../../shared/execution/lists';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
 import { toUnixSeconds } from '../../../shared/time/dates';
 import type { BucketRules } from '../../../shared/time/timeRange';
 import { readTimeRange, timeRangeProperties } from '../../../shared/time/timeRangeParameters';
@@ -19,22 +21,7 @@ const properties: INodeProperties[] = [
 			? { ...property, description: 'When the events happened (their effective_at), in UTC days' }
 			: property,
 	),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -90,12 +77,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['auditLog'], operation: ['getAll'] } }, properties);
 
-/** A comma-separated field (or an expression's array) as a list of its non-empty entries. */
-function readList(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	return [...new Set(entries.map((entry) => entry.trim()).filter((entry) => entry !== ''))];
-}
-
 interface ListRule {
 	field: string;
 	label: string;
@@ -144,20 +125,8 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): AuditLogFilter 
 	};
 }
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${limit}`, {
-			itemIndex,
-			description: 'Turn on "Return All" to get every event of the range.',
-		});
-	}
-	return limit;
-}
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readLimit.call(this, itemIndex);
+	const limit = readReturnLimit.call(this, itemIndex, 'event of the range');
 	const filter = readFilter.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { parseMoment } from '../../../shared/time/dates';
@@ -10,22 +11,7 @@ import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -133,20 +119,8 @@ function matches(project: Project, filter: ProjectFilter): boolean {
 	return true;
 }
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${limit}`, {
-			itemIndex,
-			description: 'Turn on "Return All" to get every project.',
-		});
-	}
-	return limit;
-}
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readLimit.call(this, itemIndex);
+	const limit = readReturnLimit.call(this, itemIndex, 'project');
 	const filter = readFilter.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, limits) };
