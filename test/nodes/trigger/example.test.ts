@@ -1,7 +1,8 @@
-import { loadWorkflow, pollTrigger } from '../../harness';
+import { isN8nInstalled, loadWorkflow, pollTrigger, runWorkflow } from '../../harness';
 import type { OpenAiTestServer } from '../../openai-server';
 import { serveTestServer } from '../testServer';
 import { admin, append, clock, serverOptions, useClock } from '../audit/support';
+import { auditStore } from '../../openai-server/auditLogData';
 
 const EXAMPLE = 'examples/audit-trigger-post-new-api-key-and-member-events.json';
 
@@ -35,4 +36,26 @@ describe('Example "Post new API-key and member events to a channel": its trigger
 		clock.advance(60);
 		expect((await pollTrigger(workflow, { credentials, staticData: next.staticData })).items).toEqual([]);
 	});
+
+	if (!isN8nInstalled()) {
+		test.skip('its HTTP Request node posts each event to the channel (run scripts/install-n8n.sh)', () => {});
+	} else {
+		it('its HTTP Request node posts each event to the channel as a Slack message', async () => {
+			const example = loadWorkflow(EXAMPLE);
+			const post = example.nodes.find((node) => node.type === 'n8n-nodes-base.httpRequest')!;
+			const workflow = {
+				nodes: [
+					{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+					{ ...post, parameters: { ...post.parameters, url: `${new URL(server.url).origin}/__control/channel` } },
+				],
+				connections: { Start: { main: [[{ node: post.name, type: 'main' as const, index: 0 }]] } },
+			};
+			const event = { id: 'audit_log-abc', type: 'api_key.created', actorEmail: 'grace@example.com', projectName: 'Support Bot', effectiveAt: '2026-11-23T12:00:00.000Z', resourceId: 'key_abc' };
+			const result = await runWorkflow(workflow, { inputItems: [event] });
+			expect(result.error).toBeUndefined();
+			expect(auditStore(server.state, clock.seconds()).channel).toEqual([
+				{ text: 'OpenAI: api_key.created by grace@example.com in project Support Bot at 2026-11-23T12:00:00.000Z', eventId: 'audit_log-abc', eventType: 'api_key.created', resourceId: 'key_abc' },
+			]);
+		});
+	}
 });
