@@ -5,6 +5,13 @@ import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
+import * as invite from './actions/invite';
+import * as user from './actions/user';
+// Costs and usage have one owner, the OpenAI Projects node's modules: this node shows the same operations.
+import * as cost from '../OpenAiProjects/actions/cost';
+import * as usage from '../OpenAiProjects/actions/usage';
+import { loadOptions } from '../OpenAiProjects/methods';
+import { listSearch } from './methods';
 import { router } from './actions/router';
 
 export class OpenAiOrganization implements INodeType {
@@ -14,8 +21,8 @@ export class OpenAiOrganization implements INodeType {
 		icon: { light: 'file:openAiOrganization.svg', dark: 'file:openAiOrganization.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"auditLog:getAll": "Get audit log events"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Read and manage an OpenAI organization: its audit log (needs an Admin API key)',
+		subtitle: '={{ {"auditLog:getAll": "Get audit log events", "user:getAll": "Get many users", "user:get": "Get user", "user:updateRole": "Change user role", "user:remove": "Remove user", "invite:getAll": "Get many invites", "invite:create": "Invite", "invite:get": "Get invite", "invite:delete": "Delete invite", "usage:getAll": "Get usage", "cost:getAll": "Get costs"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Read and manage an OpenAI organization: its users, invites, audit log, usage and costs (needs an Admin API key)',
 		defaults: { name: 'OpenAI Organization' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,13 +35,25 @@ export class OpenAiOrganization implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Audit Log', value: 'auditLog' }],
+				options: [
+					{ name: 'Audit Log', value: 'auditLog' },
+					{ name: 'Cost', value: 'cost' },
+					{ name: 'Invite', value: 'invite' },
+					{ name: 'Usage', value: 'usage' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'auditLog',
 			},
 			...auditLog.description,
+			...user.description,
+			...invite.description,
+			...usage.description,
+			...cost.description,
 			requestOptionsProperty,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeWithErrorItems.call(this, router);

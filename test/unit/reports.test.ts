@@ -3,7 +3,10 @@ import { DateTime } from 'luxon';
 import { summarizeCostsPerProject, toCostItems } from '../../nodes/OpenAiProjects/helpers/costReport';
 import type { Project } from '../../nodes/OpenAiProjects/helpers/projects';
 import type { TimeBucket } from '../../nodes/OpenAiProjects/helpers/report';
+import { USAGE_KINDS } from '../../nodes/OpenAiProjects/helpers/usageKinds';
 import { toUsageItems } from '../../nodes/OpenAiProjects/helpers/usageReport';
+
+const completions = USAGE_KINDS[0];
 
 const DAY = 86_400;
 const MARCH_1 = Date.UTC(2026, 2, 1) / 1000;
@@ -77,14 +80,14 @@ describe('usage report', () => {
 	];
 
 	test('one item per bucket and project, counts as numbers', () => {
-		expect(toUsageItems({ buckets: usageBuckets, directory }, { byModel: false, hourly: false })).toEqual([
+		expect(toUsageItems({ buckets: usageBuckets, directory }, { kind: completions, byModel: false, bucketSeconds: DAY, groupBy: [] })).toEqual([
 			{ date: '2026-03-01', startTime: '2026-03-01T05:00:00.000Z', endTime: '2026-03-01T06:00:00.000Z', projectId: 'proj_b', projectName: 'Old Pilot', inputTokens: 100, outputTokens: 20, inputCachedTokens: 10, requests: 2 },
 			{ date: '2026-03-01', startTime: '2026-03-01T05:00:00.000Z', endTime: '2026-03-01T06:00:00.000Z', projectId: null, projectName: null, inputTokens: 0, outputTokens: 0, inputCachedTokens: 0, requests: 0 },
 		]);
 	});
 
 	test('hourly buckets carry the UTC hour, and a split by model the model', () => {
-		const [item] = toUsageItems({ buckets: usageBuckets, directory }, { byModel: true, hourly: true });
+		const [item] = toUsageItems({ buckets: usageBuckets, directory }, { kind: completions, byModel: true, bucketSeconds: 3_600, groupBy: [] });
 		expect(item).toEqual(expect.objectContaining({ hour: 5, model: 'gpt-4o-mini' }));
 	});
 });

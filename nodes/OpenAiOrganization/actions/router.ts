@@ -3,9 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import * as auditLog from './auditLog';
+import * as invite from './invite';
+import * as user from './user';
+import * as cost from '../../OpenAiProjects/actions/cost';
+import * as usage from '../../OpenAiProjects/actions/usage';
 
 const operations: OperationTable = {
 	auditLog: { getAll: auditLog.getAll },
+	user: { get: user.get, getAll: user.getAll, remove: user.remove, updateRole: user.updateRole },
+	invite: { create: invite.create, delete: invite.deleteInvite, get: invite.get, getAll: invite.getAll },
+	usage: { getAll: usage.getAll },
+	cost: { getAll: cost.getAll },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

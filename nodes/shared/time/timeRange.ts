@@ -122,6 +122,7 @@ function customRange(input: TimeRangeInput, now: DateTime): TimeRangeResult {
 }
 
 function formatBuckets(count: number, bucketSeconds: number): string {
+	if (bucketSeconds === 60) return `${count} minutes`;
 	if (bucketSeconds === 3600) return `${count} hours`;
 	if (bucketSeconds === 86_400) return `${count} days`;
 	return `${count} buckets`;

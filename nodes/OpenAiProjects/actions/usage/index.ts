@@ -15,8 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get completions usage per project',
-				description: 'Tokens and requests of chat completions per project over a time range',
+				action: 'Get usage per project',
+				description: 'Usage of one kind (completions, embeddings, images…) per project over a time range',
 			},
 		],
 		default: 'getAll',
