@@ -16,3 +16,11 @@ export type {
 } from './types';
 export * from './fixtures';
 export { DEFAULT_MODEL_LIMITS } from './rateLimits';
+export { CASEY_EMAIL, USER_ADA_OWNER, USER_CASEY_LEAVING, USER_GRACE_GLOBEX } from './users';
+export {
+	INVITE_ACCEPTED_FAY,
+	INVITE_EXPIRED_GUS,
+	INVITE_PENDING_DANA,
+	INVITE_PENDING_EVAN,
+	INVITE_PENDING_GLOBEX,
+} from './invites';

@@ -15,21 +15,40 @@ import {
 	listProjectServiceAccounts,
 	retrieveProjectApiKey,
 } from './handlers/projectKeys';
+import { createInvite, deleteInvite, listInvites, retrieveInvite } from './handlers/invites';
+import {
+	deleteOrganizationUser,
+	modifyOrganizationUser,
+	retrieveOrganizationUser,
+} from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
+import { listOrganizationUsers } from './users';
 
 /** What a key must hold: admin keys only for the Admin API, every other key only for model endpoints. */
 export type Scope = 'api.management.read' | 'api.usage.read' | 'model.read' | 'model.request';
 
 export interface Route {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	pattern: RegExp;
 	scope: Scope;
 	handler: Handler;
 }
 
 const PROJECT = '(?<project_id>[^/]+)';
+
+/** The organization's users and invites (issue 17). */
+const ORGANIZATION_MEMBER_ROUTES: Array<[Route['method'], string, Handler]> = [
+	['GET', '/organization/users', listOrganizationUsers],
+	['GET', '/organization/users/(?<user_id>[^/]+)', retrieveOrganizationUser],
+	['POST', '/organization/users/(?<user_id>[^/]+)', modifyOrganizationUser],
+	['DELETE', '/organization/users/(?<user_id>[^/]+)', deleteOrganizationUser],
+	['GET', '/organization/invites', listInvites],
+	['POST', '/organization/invites', createInvite],
+	['GET', '/organization/invites/(?<invite_id>[^/]+)', retrieveInvite],
+	['DELETE', '/organization/invites/(?<invite_id>[^/]+)', deleteInvite],
+];
 
 export const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/models$/, scope: 'model.read', handler: listModels },
@@ -113,6 +132,14 @@ export const ROUTES: readonly Route[] = [
 		scope: 'api.management.read',
 		handler: listProjectServiceAccounts,
 	},
+	...ORGANIZATION_MEMBER_ROUTES.map(
+		([method, path, handler]): Route => ({
+			method,
+			pattern: new RegExp(`^/v1${path}$`),
+			scope: 'api.management.read',
+			handler,
+		}),
+	),
 ];
 
 export function findRoute(

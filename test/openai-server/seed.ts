@@ -1,7 +1,9 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { seedInvites } from './invites';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
+import { seedOrganizationUsers } from './users';
 import type { ActivityPlan, KeyRecord, ProjectRecord, SeedActivity, SeedProject, ServerState } from './types';
 
 const DAY = 86_400;
@@ -87,7 +89,11 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		],
 		keys: [],
 		chatCompletions: [],
+		users: [],
+		invites: [],
 	};
+	state.users = seedOrganizationUsers(state.projects, nowSeconds);
+	state.invites = seedInvites(state.projects, nowSeconds);
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],

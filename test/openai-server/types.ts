@@ -121,6 +121,34 @@ export interface ServerState {
 	projects: ProjectRecord[];
 	keys: KeyRecord[];
 	chatCompletions: ChatCompletionRecord[];
+	// The organization's users (users.ts) and invites (invites.ts).
+	users: OrganizationUserRecord[];
+	invites: InviteRecord[];
+}
+
+/** A member of an organization (GET /organization/users). */
+export interface OrganizationUserRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	email: string;
+	role: 'owner' | 'reader';
+	/** unix seconds */
+	addedAt: number;
+}
+
+/** An invite to an organization (GET /organization/invites), with the projects it grants on acceptance. */
+export interface InviteRecord {
+	id: string;
+	organizationId: string;
+	email: string;
+	role: 'owner' | 'reader';
+	status: 'accepted' | 'expired' | 'pending';
+	/** unix seconds */
+	createdAt: number;
+	expiresAt: number;
+	acceptedAt: number | null;
+	projects: Array<{ id: string; role: 'member' | 'owner' }>;
 }
 
 export interface RecordedRequest {

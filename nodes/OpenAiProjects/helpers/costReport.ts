@@ -7,6 +7,8 @@ import type { TimeRange } from '../../shared/time/timeRange';
 
 export interface CostItem extends ReportRow {
 	lineItem?: string | null;
+	apiKeyId?: string | null;
+	apiKeyName?: string | null;
 	amount: number;
 	currency: string | null;
 }
@@ -15,6 +17,7 @@ interface CostResult {
 	amount?: { value?: unknown; currency?: unknown };
 	project_id?: unknown;
 	line_item?: unknown;
+	api_key_id?: unknown;
 }
 
 function amountOf(result: CostResult): number {
@@ -22,8 +25,15 @@ function amountOf(result: CostResult): number {
 	return Number.isFinite(value) ? value : 0;
 }
 
-/** One item per day and project (and line item when `withLineItems`), named from the project directory. */
-export function toCostItems(report: Pick<ReportAnswer, 'buckets' | 'directory'>, withLineItems: boolean): CostItem[] {
+/**
+ * One item per day and project (and line item when `withLineItems`, and API key when `keyNames` is given: the
+ * key's name from it, null when it could not be read), named from the project directory.
+ */
+export function toCostItems(
+	report: Pick<ReportAnswer, 'buckets' | 'directory'>,
+	withLineItems: boolean,
+	keyNames?: Map<string, string>,
+): CostItem[] {
 	return reportRows(report, (row, raw) => {
 		const result = raw as CostResult;
 		const item: CostItem = {
@@ -32,6 +42,10 @@ export function toCostItems(report: Pick<ReportAnswer, 'buckets' | 'directory'>,
 			currency: typeof result.amount?.currency === 'string' ? result.amount.currency : null,
 		};
 		if (withLineItems) item.lineItem = typeof result.line_item === 'string' ? result.line_item : null;
+		if (keyNames) {
+			item.apiKeyId = typeof result.api_key_id === 'string' ? result.api_key_id : null;
+			item.apiKeyName = item.apiKeyId === null ? null : (keyNames.get(item.apiKeyId) ?? null);
+		}
 		return item;
 	});
 }

@@ -44,7 +44,7 @@ export function prepareReport(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	query: ReportQuery,
-	toItems: (answer: ReportAnswer) => IDataObject[],
+	toItems: (answer: ReportAnswer) => IDataObject[] | Promise<IDataObject[]>,
 ): PreparedItem {
 	const range = readTimeRange.call(this, itemIndex, query.rules);
 	const projectIds = readProjectIds.call(this, itemIndex);
@@ -55,7 +55,7 @@ export function prepareReport(
 	const send = async () => {
 		const directory = await loadProjectDirectory.call(this, { itemIndex, ...limits });
 		const buckets = await readBuckets.call(this, { path: query.path, qs, itemIndex, ...limits });
-		return toItems({ buckets, directory, range });
+		return await toItems({ buckets, directory, range });
 	};
 	return { send };
 }

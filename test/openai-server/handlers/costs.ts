@@ -27,11 +27,11 @@ export const listCosts: Handler = (context) => {
 
 	const data = window.starts.map((start) => {
 		const rows: CostRow[] = projects.filter((project) => project.activity.billed).flatMap((project) => [
-			...dailyUsage(project, start, usageWorld).flatMap((usage) =>
+			...dailyUsage(project, start, usageWorld).flatMap((usage, index) =>
 				(['input', 'output'] as const).map((direction) => ({
 					project_id: project.id,
 					line_item: `${usage.model}, ${direction}`,
-					api_key_id: null,
+					api_key_id: billedKey(project, index),
 					micro: microDollars(
 						usage.model,
 						direction === 'input' ? usage.inputTokens : usage.outputTokens,
@@ -57,13 +57,19 @@ export const listCosts: Handler = (context) => {
 
 /** Every paid kind a project used that day is billed the same day; moderations are free. */
 function otherKindCosts(project: ProjectRecord, dayStart: number, world: UsageWorld): CostRow[] {
-	return project.activity.usage.flatMap((kind) => {
+	return project.activity.usage.flatMap((kind, index) => {
 		if (kind === 'completions') return [];
 		const cost = USAGE_KIND_RULES[kind].cost;
 		const day = cost ? dailyKindUsage(project, dayStart, kind, world) : null;
 		if (!cost || !day) return [];
-		return [{ project_id: project.id, line_item: cost.lineItem, api_key_id: null, micro: cost.microDollars(day) }];
+		return [{ project_id: project.id, line_item: cost.lineItem, api_key_id: billedKey(project, index + 1), micro: cost.microDollars(day) }];
 	});
+}
+
+/** The project's key a line of its bill is charged to: its keys take turns (none when it has no key). */
+function billedKey(project: ProjectRecord, index: number): string | null {
+	const keys = project.activity.keys;
+	return keys.length > 0 ? keys[index % keys.length].id : null;
 }
 
 /** Archived projects stay in reports: their past spending is real. */

@@ -4,7 +4,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { summarizeCostsPerProject, toCostItems } from '../../helpers/costReport';
 import { projectFilterProperty } from '../../helpers/projectFilter';
+import { readKeyNames } from '../../helpers/projectKeys';
 import { prepareReport } from '../../helpers/report';
+import type { TimeBucket } from '../../helpers/report';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { BucketRules } from '../../../shared/time/timeRange';
 import { timeRangeProperties } from '../../../shared/time/timeRangeParameters';
 
@@ -30,21 +33,45 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return one item per line item (e.g. "gpt-4o, input") of each project and day',
 		displayOptions: { show: { summarizePerProject: [false] } },
 	},
+	{
+		displayName: 'Split by API Key',
+		name: 'groupByApiKey',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return one item per API key of each project and day, with the key\'s name (read from the projects\' key lists)',
+		displayOptions: { show: { summarizePerProject: [false] } },
+	},
 	projectFilterProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['cost'], operation: ['getAll'] } }, properties);
 
+function billedProjects(buckets: TimeBucket[]): string[] {
+	return buckets.flatMap((bucket) =>
+		bucket.results
+			.filter((result) => typeof result.api_key_id === 'string' && typeof result.project_id === 'string')
+			.map((result) => result.project_id as string),
+	);
+}
+
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const summarize = this.getNodeParameter('summarizePerProject', itemIndex, false) === true;
 	const withLineItems = !summarize && this.getNodeParameter('groupByLineItem', itemIndex, false) === true;
+	const withApiKeys = !summarize && this.getNodeParameter('groupByApiKey', itemIndex, false) === true;
+	const limits = readRequestLimits.call(this, itemIndex);
 	const qs = {
 		bucket_width: '1d',
 		limit: COST_PAGE_SIZE,
-		group_by: withLineItems ? ['project_id', 'line_item'] : ['project_id'],
+		group_by: ['project_id', ...(withLineItems ? ['line_item'] : []), ...(withApiKeys ? ['api_key_id'] : [])],
 	};
-	return prepareReport.call(this, itemIndex, { path: '/organization/costs', rules: COST_BUCKETS, qs }, (report) => {
-		const items = toCostItems(report, withLineItems);
+	const query = { path: '/organization/costs', rules: COST_BUCKETS, qs };
+	return prepareReport.call(this, itemIndex, query, async (report) => {
+		// Key names come from the key lists of the projects that were billed to a key: one list per such project.
+		const keyNames = withApiKeys
+			? await readKeyNames.call(this, billedProjects(report.buckets), itemIndex, limits)
+			: undefined;
+		const items = toCostItems(report, withLineItems, keyNames);
 		return summarize ? summarizeCostsPerProject(items, report.range) : items;
 	});
 }

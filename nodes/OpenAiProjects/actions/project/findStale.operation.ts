@@ -7,6 +7,7 @@ import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
+import { readProjectKeys } from '../../helpers/projectKeys';
 import { readBuckets } from '../../helpers/report';
 import { isDefaultProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
@@ -160,15 +161,7 @@ async function findStaleProjects(
 
 	const stale: IDataObject[] = [];
 	for (const project of candidates) {
-		const keys: IDataObject[] = [];
-		const pages = listPages.call(this, {
-			path: `/organization/projects/${project.id}/api_keys`,
-			qs: { owner_project_access: 'any' },
-			itemIndex,
-			subject: `project ${project.id}`,
-			...limits,
-		});
-		for await (const page of pages) keys.push(...page);
+		const keys = await readProjectKeys.call(this, project.id, itemIndex, limits);
 		recordKeys(ledger, project.id, keys);
 		if (isActive(ledger, project.id, window)) continue;
 		stale.push(staleItem(toProjectItem(project), project, ledger, window, settings.includeEvidence ? ACTIVITY_SOURCES : undefined));
