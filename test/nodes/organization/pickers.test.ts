@@ -25,7 +25,7 @@ describe('the user and invite pickers', () => {
 		const first = await searchUsers.call(context());
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe(acmeUsers[99].id);
-		const next = await searchUsers.call(context(), '', first.paginationToken);
+		const next = await searchUsers.call(context(), '', first.paginationToken as string);
 		expect(next.results[0].value).toBe(acmeUsers[100].id);
 	});
 

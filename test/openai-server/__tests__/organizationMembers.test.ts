@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import { ADMIN_KEY_ACME, ADMIN_KEY_GLOBEX, INVITE_ACCEPTED_FAY, INVITE_PENDING_DANA, ORG_ACME, PROJECT_KEY_ACME, USER_ADA_OWNER, USER_CASEY_LEAVING, startOpenAiTestServer } from '..';
 import type { OpenAiTestServer } from '..';
 import { call } from './client';

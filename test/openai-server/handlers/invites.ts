@@ -1,10 +1,10 @@
-import { isObject, nowSeconds, queryValue, type Handler, type HandlerContext } from '../context';
+import { isObject, nowSeconds, type Handler, type HandlerContext } from '../context';
 import * as E from '../errors';
 import { INVITE_LIFETIME_SECONDS, inviteJson } from '../invites';
 import { alreadyInvited, alreadyMember, inviteAccepted, inviteNotFound } from '../organizationErrors';
 import { randomAlphanumeric } from '../random';
 import type { InviteRecord } from '../types';
-import { readLimit } from './projects';
+import { page } from './projectKeys';
 
 const ROLES = ['owner', 'reader'];
 const PROJECT_ROLES = ['member', 'owner'];
@@ -30,25 +30,8 @@ function findInvite(context: HandlerContext): InviteRecord {
 
 /** GET /organization/invites: oldest first, `limit`/`after`. */
 export const listInvites: Handler = (context) => {
-	const limit = readLimit(queryValue(context.query, 'limit'));
-	const after = queryValue(context.query, 'after');
-	const all = organizationInvites(context);
-	let start = 0;
-	if (after !== undefined) {
-		const index = all.findIndex((invite) => invite.id === after);
-		if (index < 0) throw E.invalidValue('after', `no invite with id '${after}' in this organization.`);
-		start = index + 1;
-	}
-	const data = all.slice(start, start + limit).map(inviteJson);
-	return {
-		body: {
-			object: 'list',
-			data,
-			first_id: data[0]?.id ?? null,
-			last_id: data[data.length - 1]?.id ?? null,
-			has_more: start + limit < all.length,
-		},
-	};
+	const listed = page(context, organizationInvites(context));
+	return { body: { ...listed, data: listed.data.map(inviteJson) } };
 };
 
 /** GET /organization/invites/{invite_id} */

@@ -35,7 +35,7 @@ function apiKeyJson(key: ApiKeyPlan) {
 }
 
 /** A `limit`/`after` page over objects with ids, as every project sub-list of the contract pages. */
-function page<T extends { id: string }>(context: HandlerContext, all: T[]) {
+export function page<T extends { id: string }>(context: HandlerContext, all: T[]) {
 	const limit = readLimit(queryValue(context.query, 'limit'));
 	const after = queryValue(context.query, 'after');
 	let start = 0;
