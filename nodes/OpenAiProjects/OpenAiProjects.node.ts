@@ -4,6 +4,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from './actions/cost';
 import * as project from './actions/project';
+import * as projectApiKey from './actions/projectApiKey';
+import * as projectUser from './actions/projectUser';
+import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import * as usage from './actions/usage';
@@ -20,7 +23,7 @@ export class OpenAiProjects implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle:
-			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "project:findStale": "Find stale projects", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"project:getAll": "Get many projects", "project:create": "Create project", "project:get": "Get project", "project:rename": "Rename project", "project:archive": "Archive project", "project:findStale": "Find stale projects", "cost:getAll": "Get costs per project", "usage:getAll": "Get usage per project", "projectUser:getAll": "Get users of a project", "projectUser:add": "Add user to project", "projectUser:get": "Get project user", "projectUser:update": "Change project user role", "projectUser:remove": "Remove user from project", "serviceAccount:getAll": "Get service accounts", "serviceAccount:create": "Create service account", "serviceAccount:createKey": "Create service account key", "serviceAccount:get": "Get service account", "serviceAccount:delete": "Delete service account", "projectApiKey:getAll": "Get project API keys", "projectApiKey:get": "Get project API key", "projectApiKey:delete": "Delete project API key"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Manage the projects of an OpenAI organization (needs an Admin API key)',
 		defaults: { name: 'OpenAI Projects' },
 		usableAsTool: true,
@@ -46,6 +49,9 @@ export class OpenAiProjects implements INodeType {
 				options: [
 					{ name: 'Cost', value: 'cost' },
 					{ name: 'Project', value: 'project' },
+					{ name: 'Project API Key', value: 'projectApiKey' },
+					{ name: 'Project User', value: 'projectUser' },
+					{ name: 'Service Account', value: 'serviceAccount' },
 					{ name: 'Usage', value: 'usage' },
 				],
 				default: 'project',
@@ -53,6 +59,9 @@ export class OpenAiProjects implements INodeType {
 			...project.description,
 			...cost.description,
 			...usage.description,
+			...projectUser.description,
+			...serviceAccount.description,
+			...projectApiKey.description,
 			requestOptionsProperty,
 		],
 	};

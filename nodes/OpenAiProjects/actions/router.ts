@@ -4,6 +4,9 @@ import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from './cost';
 import * as project from './project';
+import * as projectApiKey from './projectApiKey';
+import * as projectUser from './projectUser';
+import * as serviceAccount from './serviceAccount';
 import * as usage from './usage';
 
 const operations: OperationTable = {
@@ -17,6 +20,22 @@ const operations: OperationTable = {
 	},
 	cost: { getAll: cost.getAll },
 	usage: { getAll: usage.getAll },
+	// Inside a project: its users, service accounts and API keys.
+	projectUser: {
+		add: projectUser.add,
+		get: projectUser.get,
+		getAll: projectUser.getAll,
+		remove: projectUser.remove,
+		update: projectUser.update,
+	},
+	serviceAccount: {
+		create: serviceAccount.create,
+		createKey: serviceAccount.createKey,
+		delete: serviceAccount.deleteAccount,
+		get: serviceAccount.get,
+		getAll: serviceAccount.getAll,
+	},
+	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
 };
 
 /** Admin endpoints are rate limited per key; one item at a time keeps the order and stays under it. */
