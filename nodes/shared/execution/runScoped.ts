@@ -18,10 +18,8 @@ export async function runScoped<T>(execution: object, key: string, load: () => P
 	if (known) return await known;
 	const loading = load();
 	memo.set(key, loading);
-	try {
-		return await loading;
-	} catch (error) {
+	loading.catch(() => {
 		if (memo.get(key) === loading) memo.delete(key);
-		throw error;
-	}
+	});
+	return await loading;
 }
