@@ -51,6 +51,14 @@ export const PROJECT_API_KEY: MemberKind = {
 	searchMethod: 'searchProjectApiKeys',
 };
 
+function article(noun: string): string {
+	return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
+function capitalised(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** The field of an operation on one member: picked from the chosen project's list, or given by ID. */
 export function memberLocator(kind: MemberKind, description: string): INodeProperties {
 	return {
@@ -77,7 +85,7 @@ export function memberLocator(kind: MemberKind, description: string): INodePrope
 						type: 'regex',
 						properties: {
 							regex: kind.idPattern.source.replace(/^\^|\$$/g, ''),
-							errorMessage: `A ${kind.noun} ID looks like ${kind.example}`,
+							errorMessage: `${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
 						},
 					},
 				],
@@ -95,7 +103,7 @@ export function getMemberId(this: IExecuteFunctions, kind: MemberKind, itemIndex
 		});
 	}
 	if (!kind.idPattern.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${kind.label}" must be a ${kind.noun} ID like ${kind.example}, not "${id}"`, {
+		throw new NodeOperationError(this.getNode(), `"${kind.label}" must be ${article(kind.noun)} ${kind.noun} ID like ${kind.example}, not "${id}"`, {
 			itemIndex,
 			description: `Pick the ${kind.noun} from the list (after the project), or map the "id" field of a "Get Many" item.`,
 		});
