@@ -52,7 +52,7 @@ export const PROJECT_API_KEY: MemberKind = {
 };
 
 function article(noun: string): string {
-	return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+	return /^[aeio]/i.test(noun) ? 'an' : 'a';
 }
 
 function capitalised(word: string): string {

@@ -84,6 +84,7 @@ function chosenProject(this: ILoadOptionsFunctions): string | undefined {
 async function searchList(
 	this: ILoadOptionsFunctions,
 	path: string,
+	subject: string,
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
@@ -92,7 +93,7 @@ async function searchList(
 	const qs: IDataObject = paginationToken ? { after: paginationToken } : {};
 	const results: INodeListSearchItems[] = [];
 	let continueAfter: string | undefined;
-	for await (const page of readCursorList.call(this, { path, qs, maxRetries: 1 })) {
+	for await (const page of readCursorList.call(this, { path, qs, subject, maxRetries: 1 })) {
 		for (const entry of page.data) {
 			const text = `${label(entry)}\n${String(entry.email ?? '')}\n${String(entry.id)}`.toLowerCase();
 			if (!needle || text.includes(needle)) results.push({ name: label(entry), value: String(entry.id) });
@@ -116,7 +117,14 @@ async function searchInProject(
 		const projectId = chosenProject.call(this);
 		// Nothing to list before a project is chosen; the editor shows an empty list.
 		if (!projectId) return { results: [] };
-		return await searchList.call(this, `/organization/projects/${projectId}/${collection}`, label, filter, paginationToken);
+		return await searchList.call(
+			this,
+			`/organization/projects/${projectId}/${collection}`,
+			`project ${projectId}`,
+			label,
+			filter,
+			paginationToken,
+		);
 	});
 }
 
@@ -145,5 +153,5 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 
 /** Users of the organization, for "Add" (only they can be added to a project). */
 export async function searchOrganizationUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await loadForPicker(this, async () => await searchList.call(this, '/organization/users', personLabel, filter, paginationToken));
+	return await loadForPicker(this, async () => await searchList.call(this, '/organization/users', 'the user list', personLabel, filter, paginationToken));
 }
