@@ -4,7 +4,7 @@ import { USER_ADA_OWNER, USER_CASEY_LEAVING, USER_GRACE_GLOBEX } from './users';
 
 /**
  * Who is in each seeded project: the organization's owner (Ada in Acme, Grace in Globex) owns every project; Casey
- * is a member of the Default project (a second owner there) and of every third other Acme project; the owners of
+ * is a member of the Default project (a second owner there) and of every twentieth other Acme project; the owners of
  * user keys who are still in the organization are members of their key's project.
  */
 export function seedProjectUsers(projects: ProjectRecord[], users: OrganizationUserRecord[]): ProjectUserRecord[] {
@@ -18,7 +18,7 @@ export function seedProjectUsers(projects: ProjectRecord[], users: OrganizationU
 				members.push({ projectId: project.id, userId, role, addedAt });
 		};
 		add(acme ? USER_ADA_OWNER : USER_GRACE_GLOBEX, 'owner', project.createdAt);
-		if (acme && (project.isDefault || acmeIndex++ % 3 === 0)) {
+		if (acme && (project.isDefault || acmeIndex++ % 20 === 0)) {
 			add(USER_CASEY_LEAVING, project.isDefault ? 'owner' : 'member', project.createdAt + 60);
 		}
 		for (const key of project.activity.keys) {
