@@ -86,6 +86,15 @@ describe('OpenAI Projects: Project API Key', () => {
 		expect(server.requests.filter((request) => request.path === '/v1/organization/users')).toHaveLength(1);
 	});
 
+	it('a version 1 node (OpenAI Organization API credential holding an Admin key) lists the same keys', async () => {
+		const result = await runNode(server, {
+			typeVersion: 1,
+			parameters: { resource: 'projectApiKey', operation: 'getAll', projectId: byId(garden().id), returnAll: true },
+			credential: admin,
+		});
+		expect(names(result)).toEqual(['fresh', 'idle', 'never', 'robot', 'idle too']);
+	});
+
 	it('Get reads one key by ID', async () => {
 		const key = garden().activity.keys[1];
 		const result = await run({ operation: 'get', projectId: byId(garden().id), apiKeyId: byId(key.id) });
