@@ -137,6 +137,11 @@ export function toMemberItem(entry: IDataObject, projectId: string, extra: IData
 	return { ...item, ...extra };
 }
 
+/** A request about one member: its path, and its name for a 404 ("user user-abc in project proj_abc"). */
+function memberRequest(kind: MemberKind, projectId: string, id: string, itemIndex: number, limits: RequestLimits) {
+	return { path: memberPath(kind, projectId, id), itemIndex, subject: memberSubject(kind, projectId, id), ...limits };
+}
+
 /** GET one member (404 in plain words when it is not in the project). */
 export async function readMember(
 	this: IExecuteFunctions,
@@ -146,13 +151,7 @@ export async function readMember(
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<IDataObject> {
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: memberPath(kind, projectId, id),
-		itemIndex,
-		subject: memberSubject(kind, projectId, id),
-		...limits,
-	});
+	const response = await openAiRequest.call(this, { method: 'GET', ...memberRequest(kind, projectId, id, itemIndex, limits) });
 	return response.body as IDataObject;
 }
 
@@ -219,13 +218,7 @@ export async function deleteMember(
 	limits: RequestLimits,
 ): Promise<IDataObject> {
 	const deleting = await openAiRequest
-		.call(this, {
-			method: 'DELETE',
-			path: memberPath(kind, projectId, id),
-			itemIndex,
-			subject: memberSubject(kind, projectId, id),
-			...limits,
-		})
+		.call(this, { method: 'DELETE', ...memberRequest(kind, projectId, id, itemIndex, limits) })
 		.then(
 			(response) => ({ response }),
 			(error: unknown) => ({ error }),

@@ -1,7 +1,7 @@
 import { queryValue, type Handler, type HandlerContext } from '../context';
 import * as E from '../errors';
 import type { ApiKeyPlan, ProjectRecord } from '../types';
-import { findProject, readLimit } from './projects';
+import { findActiveProject, findProject, readLimit } from './projects';
 
 const OWNER_ACCESS = ['active', 'inactive', 'any'];
 
@@ -96,8 +96,7 @@ export const retrieveProjectApiKey: Handler = (context) => {
  * account's key cannot be deleted here (the contract: "an error if the key belonged to a service account").
  */
 export const deleteProjectApiKey: Handler = (context) => {
-	const project = findProject(context);
-	if (project.archivedAt !== null) throw E.projectArchived(project.id);
+	const project = findActiveProject(context);
 	const key = findKey(context, project);
 	if (key.owner.type === 'service_account') throw E.serviceAccountKeyNotDeletable(key.id);
 	endKeys(context, project, (candidate) => candidate.id === key.id);

@@ -2,7 +2,7 @@ import { isObject, nowSeconds, type Handler, type HandlerContext } from '../cont
 import * as E from '../errors';
 import type { ProjectRecord, ProjectUserRecord } from '../types';
 import { page } from './projectKeys';
-import { findProject } from './projects';
+import { findActiveProject } from './projects';
 
 const ROLES = ['owner', 'member'];
 
@@ -16,13 +16,6 @@ function projectUserJson(context: HandlerContext, member: ProjectUserRecord) {
 		role: member.role,
 		added_at: member.addedAt,
 	};
-}
-
-/** Archived projects have no users (the contract), so every project-user endpoint refuses them. */
-function activeProject(context: HandlerContext): ProjectRecord {
-	const project = findProject(context);
-	if (project.archivedAt !== null) throw E.projectArchived(project.id);
-	return project;
 }
 
 function membersOf(context: HandlerContext, project: ProjectRecord): ProjectUserRecord[] {
@@ -48,18 +41,18 @@ function refuseLastOwner(context: HandlerContext, project: ProjectRecord, member
 }
 
 export const listProjectUsers: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	return { body: page(context, membersOf(context, project).map((member) => projectUserJson(context, member))) };
 };
 
 export const retrieveProjectUser: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	return { body: projectUserJson(context, findMember(context, project)) };
 };
 
 /** POST .../users: by `user_id` or `email`; the user must already be in the organization and not yet in the project. */
 export const createProjectUser: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	if (!isObject(context.body)) throw E.invalidType('body', 'an object', context.body);
 	const role = readRole(context.body.role);
 	const { user_id: userId, email } = context.body;
@@ -81,7 +74,7 @@ export const createProjectUser: Handler = (context) => {
 
 /** POST .../users/{user_id}: a new role; the last owner cannot become a member. */
 export const modifyProjectUser: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	const member = findMember(context, project);
 	const role = readRole(isObject(context.body) ? context.body.role : undefined);
 	if (role === 'member') refuseLastOwner(context, project, member);
@@ -91,7 +84,7 @@ export const modifyProjectUser: Handler = (context) => {
 
 /** DELETE .../users/{user_id}: the last owner cannot be removed. */
 export const deleteProjectUser: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	const member = findMember(context, project);
 	refuseLastOwner(context, project, member);
 	context.world.state.projectUsers = context.world.state.projectUsers.filter((candidate) => candidate !== member);

@@ -4,7 +4,7 @@ import { fingerprint } from '../fixtures';
 import { randomAlphanumeric } from '../random';
 import type { ProjectRecord, ServiceAccountRecord } from '../types';
 import { endKeys, page } from './projectKeys';
-import { findProject } from './projects';
+import { findActiveProject } from './projects';
 
 function serviceAccountJson(account: ServiceAccountRecord) {
 	return {
@@ -14,13 +14,6 @@ function serviceAccountJson(account: ServiceAccountRecord) {
 		role: account.role,
 		created_at: account.createdAt,
 	};
-}
-
-/** Every endpoint under a project's service accounts: archived projects have none and cannot be changed. */
-function activeProject(context: HandlerContext): ProjectRecord {
-	const project = findProject(context);
-	if (project.archivedAt !== null) throw E.projectArchived(project.id);
-	return project;
 }
 
 function findAccount(context: HandlerContext, project: ProjectRecord): ServiceAccountRecord {
@@ -63,19 +56,19 @@ function mintKey(context: HandlerContext, project: ProjectRecord, account: Servi
 }
 
 export const listProjectServiceAccounts: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	const accounts = context.world.state.serviceAccounts.filter((account) => account.projectId === project.id);
 	return { body: page(context, accounts.map(serviceAccountJson)) };
 };
 
 export const retrieveProjectServiceAccount: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	return { body: serviceAccountJson(findAccount(context, project)) };
 };
 
 /** POST .../service_accounts: a member account with one key, or (`create_service_account_only`) role none, no key. */
 export const createProjectServiceAccount: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	if (!isObject(context.body)) throw E.invalidType('body', 'an object', context.body);
 	if (context.body.name === undefined || context.body.name === null) throw E.missingParameter('name');
 	const name = readOptionalName(context.body, '');
@@ -96,7 +89,7 @@ export const createProjectServiceAccount: Handler = (context) => {
 
 /** POST .../service_accounts/{id}/api_keys: one more key for the account, its value answered once. */
 export const createServiceAccountApiKey: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	const account = findAccount(context, project);
 	const body = context.body ?? {};
 	if (!isObject(body)) throw E.invalidType('body', 'an object', body);
@@ -107,7 +100,7 @@ export const createServiceAccountApiKey: Handler = (context) => {
 
 /** DELETE .../service_accounts/{id}: the account goes, and with it every key it owns. */
 export const deleteProjectServiceAccount: Handler = (context) => {
-	const project = activeProject(context);
+	const project = findActiveProject(context);
 	const account = findAccount(context, project);
 	context.world.state.serviceAccounts = context.world.state.serviceAccounts.filter((candidate) => candidate !== account);
 	endKeys(context, project, (key) => key.owner.type === 'service_account' && key.owner.id === account.id);
