@@ -32,7 +32,7 @@ describe('OpenAI Projects: Project User', () => {
 	});
 
 	it('Get Many finds a person by email in every project it is given', async () => {
-		const projects = activeProjects(server).slice(0, 6);
+		const projects = [...activeProjects(server).slice(0, 3), server.state.projects[0], ...activeProjects(server).slice(3, 6)];
 		const result = await run(
 			{ operation: 'getAll', projectId: byId('={{ $json.id }}'), returnAll: true, filters: { email: CASEY_EMAIL.toUpperCase() } },
 			{ inputItems: projects.map((project) => ({ id: project.id })) },
