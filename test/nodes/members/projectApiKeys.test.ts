@@ -101,6 +101,14 @@ describe('OpenAI Projects: Project API Key', () => {
 		expect(nodeResult(result).items[0]).toEqual(expect.objectContaining({ id: key.id, name: 'idle', redacted_value: key.redactedValue }));
 	});
 
+	it('Get of a key that is not in the project: plain words and the fix', async () => {
+		const result = await run({ operation: 'get', projectId: byId(garden().id), apiKeyId: byId('key_doesNotExist0001') });
+		const error = nodeResult(result).error!;
+		expect(error.message).toBe(`API key key_doesNotExist0001 in project ${garden().id} was not found in this organization`);
+		expect(error.description).toContain('Check the ID (pick it from the list instead of typing it)');
+		expect(error.description).toContain(`Request: GET /organization/projects/${garden().id}/api_keys/key_doesNotExist0001`);
+	});
+
 	it('bad input is refused before any request', async () => {
 		for (const [parameters, message] of [
 			[{ operation: 'getAll', projectId: byId(garden().id), filters: { unusedDays: 0 } }, '"Not Used for Days" must be a whole number'],

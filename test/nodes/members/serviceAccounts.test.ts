@@ -120,6 +120,20 @@ describe('OpenAI Projects: Service Account', () => {
 		expect(await models(secret)).toBe(401);
 	});
 
+	it('errors of Create API Key and Get are in plain words, each paired with its item under Continue On Fail', async () => {
+		const project = activeProjects(server)[0];
+		const result = await run(
+			{ operation: 'createKey', projectId: byId(project.id), serviceAccountId: byId('={{ $json.id }}') },
+			{ continueOnFail: true, inputItems: [{ id: 'svc_acct_gone0000000001' }, { id: 'svc_acct_gone0000000002' }] },
+		);
+		const outputs = nodeResult(result).outputs[0];
+		expect(outputs.map((item) => [item.pairedItem, item.json.error, item.json.httpCode])).toEqual([
+			[{ item: 0 }, `Service account svc_acct_gone0000000001 in project ${project.id} was not found in this organization`, '404'],
+			[{ item: 1 }, `Service account svc_acct_gone0000000002 in project ${project.id} was not found in this organization`, '404'],
+		]);
+		expect(String(outputs[0].json.description)).toContain("OpenAI says: No service account found with id 'svc_acct_gone0000000001'. (code: not_found)");
+	});
+
 	it('bad input is refused before any request', async () => {
 		for (const [parameters, message] of [
 			[{ operation: 'create', projectId: byId(DEFAULT_PROJECT_ACME), name: '={{ "  " }}' }, '"Name" is empty'],
