@@ -15,6 +15,7 @@ import {
 	retrieveProjectApiKey,
 } from './handlers/projectKeys';
 import { listCompletionsUsage } from './handlers/usageCompletions';
+import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 
@@ -22,7 +23,7 @@ import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 export type Scope = 'api.management.read' | 'api.usage.read' | 'model.read' | 'model.request';
 
 export interface Route {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	pattern: RegExp;
 	scope: Scope;
 	handler: Handler;
@@ -106,6 +107,8 @@ export const ROUTES: readonly Route[] = [
 		scope: 'api.management.read',
 		handler: listProjectServiceAccounts,
 	},
+	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
+	...PROJECT_CONTROL_ROUTES,
 ];
 
 export function findRoute(

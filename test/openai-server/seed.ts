@@ -87,6 +87,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		],
 		keys: [],
 		chatCompletions: [],
+		projectControls: {},
 	};
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],

@@ -1,3 +1,4 @@
+import type { ProjectControls } from './projectControls';
 import type { RateLimitSettings } from './rateLimits';
 
 export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
@@ -121,6 +122,8 @@ export interface ServerState {
 	projects: ProjectRecord[];
 	keys: KeyRecord[];
 	chatCompletions: ChatCompletionRecord[];
+	/** rate limits, spend alerts and limit, model and hosted-tool permissions, by project ID (made on first use) */
+	projectControls: Record<string, ProjectControls>;
 }
 
 export interface RecordedRequest {
