@@ -5,6 +5,11 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from './cost';
 import * as project from './project';
 import * as usage from './usage';
+import * as hostedToolPermissions from './hostedToolPermissions';
+import * as modelPermissions from './modelPermissions';
+import * as rateLimit from './rateLimit';
+import * as spendAlert from './spendAlert';
+import * as spendLimit from './spendLimit';
 
 const operations: OperationTable = {
 	project: {
@@ -17,6 +22,18 @@ const operations: OperationTable = {
 	},
 	cost: { getAll: cost.getAll },
 	usage: { getAll: usage.getAll },
+	// What a project may use and spend
+	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },
+	spendAlert: {
+		create: spendAlert.create,
+		delete: spendAlert.delete,
+		get: spendAlert.get,
+		getAll: spendAlert.getAll,
+		update: spendAlert.update,
+	},
+	spendLimit: { get: spendLimit.get, remove: spendLimit.remove, set: spendLimit.set },
+	modelPermissions: { get: modelPermissions.get, remove: modelPermissions.remove, update: modelPermissions.update },
+	hostedToolPermissions: { get: hostedToolPermissions.get, update: hostedToolPermissions.update },
 };
 
 /** Admin endpoints are rate limited per key; one item at a time keeps the order and stays under it. */

@@ -69,3 +69,4 @@ export async function searchProjects(
 		return { results: ordered.map(toResult), paginationToken: continueAfter };
 	});
 }
+export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
