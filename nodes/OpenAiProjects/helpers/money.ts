@@ -24,7 +24,8 @@ export function dollarAmountProperty(overrides: Partial<INodeProperties> & Pick<
 
 /** "$1,000.00" */
 export function formatDollars(cents: number): string {
-	return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+	const dollars = Math.abs(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+	return `${cents < 0 ? '-' : ''}$${dollars}`;
 }
 
 /**
