@@ -7,7 +7,9 @@ import { formatDollars } from '../helpers/money';
 
 /** The project picked above, which the rate limit or alert picker looks inside. */
 function pickedProject(this: ILoadOptionsFunctions): string {
-	const projectId = String(this.getCurrentNodeParameter('projectId', { extractValue: true }) ?? '').trim();
+	const picked = this.getCurrentNodeParameter('projectId', { extractValue: true }) as unknown;
+	const value = typeof picked === 'object' && picked !== null ? (picked as { value?: unknown }).value : picked;
+	const projectId = String(value ?? '').trim();
 	if (!isProjectId(projectId)) throw new NodeOperationError(this.getNode(), 'Pick the project first');
 	return projectId;
 }
