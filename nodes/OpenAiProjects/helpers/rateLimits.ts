@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { runScoped } from '../../shared/execution/runScoped';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages } from '../../shared/transport';
+import { projectPath } from './inProject';
 
 export interface RateLimit extends IDataObject {
 	id: string;
@@ -30,7 +31,8 @@ export const rateLimitLocator: INodeProperties = {
 	],
 };
 
-export const rateLimitsPath = (projectId: string) => `/organization/projects/${projectId}/rate_limits`;
+export const RATE_LIMITS = 'rate_limits';
+export const rateLimitsPath = (projectId: string) => projectPath(projectId, RATE_LIMITS);
 
 /** Every rate limit of a project, read once per run and shared by its items. */
 export async function listRateLimits(

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../shared/transport';
+import { projectPath } from './inProject';
 import { withDollarAmounts } from './money';
 
 export interface SpendAlert extends IDataObject {
@@ -13,7 +14,8 @@ export interface SpendAlert extends IDataObject {
 	notification_channel: { type: string; recipients: string[]; subject_prefix?: string | null };
 }
 
-export const spendAlertsPath = (projectId: string) => `/organization/projects/${projectId}/spend_alerts`;
+export const SPEND_ALERTS = 'spend_alerts';
+export const spendAlertsPath = (projectId: string) => projectPath(projectId, SPEND_ALERTS);
 
 /** "Spend Alert": one alert of the project, picked from its list or given by ID. */
 export const spendAlertLocator: INodeProperties = {

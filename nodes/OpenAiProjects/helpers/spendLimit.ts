@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { openAiErrorFacts, openAiRequest } from '../../shared/transport';
+import { projectPath } from './inProject';
 
-export const spendLimitPath = (projectId: string) => `/organization/projects/${projectId}/spend_limit`;
+export const spendLimitPath = (projectId: string) => projectPath(projectId, 'spend_limit');
 
 /**
  * The project's hard spend limit, or undefined when it has none. Call it once the project is known to exist: a

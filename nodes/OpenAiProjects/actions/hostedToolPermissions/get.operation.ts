@@ -1,30 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { projectSettingReader } from '../../helpers/inProject';
 
-import type { PreparedItem } from '../../../shared/execution/operation';
-import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
-import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+export const HOSTED_TOOL_PERMISSIONS = 'hosted_tool_permissions';
 
-export const hostedToolsPath = (projectId: string) => `/organization/projects/${projectId}/hosted_tool_permissions`;
-
-export const description = updateDisplayOptions({ show: { resource: ['hostedToolPermissions'], operation: ['get'] } }, [
-	{ ...projectLocator, description: 'The project whose hosted tools to read' },
-]);
-
-export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const projectId = getProjectId.call(this, itemIndex);
-	const limits = readRequestLimits.call(this, itemIndex);
-	const send = async () => {
-		const response = await openAiRequest.call(this, {
-			method: 'GET',
-			path: hostedToolsPath(projectId),
-			itemIndex,
-			subject: `project ${projectId}`,
-			...limits,
-		});
-		return [{ project_id: projectId, ...(response.body as IDataObject) }];
-	};
-	return { send };
-}
+export const { description, prepare } = projectSettingReader(
+	'hostedToolPermissions',
+	HOSTED_TOOL_PERMISSIONS,
+	'The project whose hosted tools to read',
+);

@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../helpers/projects';
-import { hostedToolsPath } from './get.operation';
+import { requestInProject } from '../../helpers/inProject';
+import { HOSTED_TOOL_PERMISSIONS } from './get.operation';
 
 /** The contract's hosted tools, as the node names them. */
 const TOOLS: Array<{ name: string; field: string; displayName: string }> = [
@@ -63,15 +63,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {
 		// Switching a tool to a state is idempotent, so it may be retried like a read.
-		const response = await openAiRequest.call(this, {
-			method: 'POST',
-			path: hostedToolsPath(projectId),
-			body,
-			itemIndex,
-			subject: `project ${projectId}`,
-			...limits,
-		});
-		return [{ project_id: projectId, ...(response.body as IDataObject) }];
+		const answer = await requestInProject.call(this, projectId, { method: 'POST', subPath: HOSTED_TOOL_PERMISSIONS, body, itemIndex, limits });
+		return [{ project_id: projectId, ...answer }];
 	};
 	return { send };
 }

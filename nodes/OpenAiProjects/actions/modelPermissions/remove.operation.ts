@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { destructiveProperties } from '../../../shared/execution/destructive';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
 import { requireActiveProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../helpers/projects';
-import { modelPermissionsPath } from './get.operation';
+import { requestInProject } from '../../helpers/inProject';
+import { MODEL_PERMISSIONS } from './get.operation';
 
 /** Without its policy a project may use every model. */
 export const destructive: DestructiveRules = { verb: 'remove', pastTense: 'removed', items: 'model policies' };
@@ -25,18 +25,16 @@ export const description = [
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
-	const path = modelPermissionsPath(projectId);
-	const subject = `project ${projectId}`;
 	return {
 		// Before any policy of the run is removed: the project is active; its policy now is what a Dry Run shows.
 		check: async () => {
 			await requireActiveProject.call(this, projectId, itemIndex, limits, 'nothing was removed.');
-			const current = await openAiRequest.call(this, { method: 'GET', path, itemIndex, subject, ...limits });
-			return [{ project_id: projectId, dryRun: true, wouldRemove: true, ...(current.body as IDataObject) }];
+			const current = await requestInProject.call(this, projectId, { method: 'GET', subPath: MODEL_PERMISSIONS, itemIndex, limits });
+			return [{ project_id: projectId, dryRun: true, wouldRemove: true, ...current }];
 		},
 		send: async () => {
-			const response = await openAiRequest.call(this, { method: 'DELETE', path, itemIndex, subject, ...limits });
-			return [{ project_id: projectId, ...(response.body as IDataObject) }];
+			const answer = await requestInProject.call(this, projectId, { method: 'DELETE', subPath: MODEL_PERMISSIONS, itemIndex, limits });
+			return [{ project_id: projectId, ...answer }];
 		},
 	};
 }

@@ -1,12 +1,12 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../helpers/projects';
-import { modelPermissionsPath } from './get.operation';
+import { requestInProject } from '../../helpers/inProject';
+import { MODEL_PERMISSIONS } from './get.operation';
 
 const MODES = ['allow_list', 'deny_list'];
 
@@ -68,15 +68,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {
 		// The policy is replaced as a whole, so sending it twice is harmless and it may be retried like a read.
-		const response = await openAiRequest.call(this, {
-			method: 'POST',
-			path: modelPermissionsPath(projectId),
-			body: { mode, model_ids: modelIds },
-			itemIndex,
-			subject: `project ${projectId}`,
-			...limits,
-		});
-		return [{ project_id: projectId, ...(response.body as IDataObject) }];
+		const body = { mode, model_ids: modelIds };
+		const answer = await requestInProject.call(this, projectId, { method: 'POST', subPath: MODEL_PERMISSIONS, body, itemIndex, limits });
+		return [{ project_id: projectId, ...answer }];
 	};
 	return { send };
 }

@@ -6,26 +6,12 @@ import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { parseMoment } from '../../helpers/dates';
+import { listLimitProperties, readListLimit } from '../../helpers/listLimit';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...listLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -133,20 +119,8 @@ function matches(project: Project, filter: ProjectFilter): boolean {
 	return true;
 }
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${limit}`, {
-			itemIndex,
-			description: 'Turn on "Return All" to get every project.',
-		});
-	}
-	return limit;
-}
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readLimit.call(this, itemIndex);
+	const limit = readListLimit.call(this, itemIndex);
 	const filter = readFilter.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, limits) };

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { listPages } from '../../../shared/transport';
 import { listLimitProperties, readListLimit } from '../../helpers/listLimit';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../helpers/projects';
-import { spendAlertsPath, toSpendAlertItem } from '../../helpers/spendAlerts';
+import { SPEND_ALERTS, toSpendAlertItem } from '../../helpers/spendAlerts';
+import { listInProject } from '../../helpers/inProject';
 
 export const description = updateDisplayOptions({ show: { resource: ['spendAlert'], operation: ['getAll'] } }, [
 	{ ...projectLocator, description: 'The project whose spend alerts to list' },
@@ -18,15 +18,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const projectId = getProjectId.call(this, itemIndex);
 	const limit = readListLimit.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
-	const send = async () => {
-		const found: IDataObject[] = [];
-		for await (const page of listPages.call(this, { path: spendAlertsPath(projectId), itemIndex, wanted: limit, ...limits })) {
-			for (const alert of page) {
-				found.push(toSpendAlertItem(projectId, alert));
-				if (found.length >= limit) return found;
-			}
-		}
-		return found;
-	};
-	return { send };
+	const toItem = (alert: IDataObject) => toSpendAlertItem(projectId, alert);
+	return { send: async () => await listInProject.call(this, projectId, SPEND_ALERTS, { limit, itemIndex, limits, toItem }) };
 }
