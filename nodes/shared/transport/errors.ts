@@ -164,7 +164,10 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			}
 			return {
 				message: `OpenAI's rate limit was reached${retried}`,
-				fix: (failure.requestedWaitMs === undefined ? '' : `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits between retries (at most ${MAX_RETRY_AFTER_MS / 1000} s), so run it again after that. `) + 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
+				fix:
+					failure.requestedWaitMs === undefined
+						? 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.'
+						: `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits (at most ${MAX_RETRY_AFTER_MS / 1000} s), so it did not retry sooner: run it again after that, or put a Wait node before it. Higher usage tiers get higher limits.`,
 			};
 		default:
 			if ((failure.status ?? 0) >= 500) {
