@@ -25,6 +25,7 @@ import {
 	retrieveProjectServiceAccount,
 } from './handlers/serviceAccounts';
 import { listCompletionsUsage } from './handlers/usageCompletions';
+import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -137,6 +138,8 @@ export const ROUTES: readonly Route[] = [
 			handler,
 		}),
 	),
+	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
+	...PROJECT_CONTROL_ROUTES,
 ];
 
 export function findRoute(

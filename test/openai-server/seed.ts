@@ -94,6 +94,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		users: [],
 		projectUsers: [],
 		serviceAccounts: [],
+		projectControls: {},
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);

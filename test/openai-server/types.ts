@@ -1,3 +1,4 @@
+import type { ProjectControls } from './projectControls';
 import type { RateLimitSettings } from './rateLimits';
 
 export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
@@ -127,6 +128,8 @@ export interface ServerState {
 	users: OrganizationUserRecord[];
 	projectUsers: ProjectUserRecord[];
 	serviceAccounts: ServiceAccountRecord[];
+	/** rate limits, spend alerts and limit, model and hosted-tool permissions, by project ID (made on first use) */
+	projectControls: Record<string, ProjectControls>;
 }
 
 /** A member of an organization (GET /organization/users). */

@@ -155,3 +155,4 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 export async function searchOrganizationUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await loadForPicker(this, async () => await searchList.call(this, '/organization/users', 'the user list', personLabel, filter, paginationToken));
 }
+export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
