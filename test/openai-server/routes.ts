@@ -10,26 +10,56 @@ import {
 	modifyProject,
 	retrieveProject,
 } from './handlers/projects';
+import { deleteProjectApiKey, listProjectApiKeys, retrieveProjectApiKey } from './handlers/projectKeys';
 import {
-	listProjectApiKeys,
+	createProjectUser,
+	deleteProjectUser,
+	listProjectUsers,
+	modifyProjectUser,
+	retrieveProjectUser,
+} from './handlers/projectUsers';
+import {
+	createProjectServiceAccount,
+	createServiceAccountApiKey,
+	deleteProjectServiceAccount,
 	listProjectServiceAccounts,
-	retrieveProjectApiKey,
-} from './handlers/projectKeys';
+	retrieveProjectServiceAccount,
+} from './handlers/serviceAccounts';
 import { listCompletionsUsage } from './handlers/usageCompletions';
+import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
+import { listOrganizationUsers } from './users';
 
 /** What a key must hold: admin keys only for the Admin API, every other key only for model endpoints. */
 export type Scope = 'api.management.read' | 'api.usage.read' | 'model.read' | 'model.request';
 
 export interface Route {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	pattern: RegExp;
 	scope: Scope;
 	handler: Handler;
 }
 
 const PROJECT = '(?<project_id>[^/]+)';
+const USER = '(?<user_id>[^/]+)';
+const SERVICE_ACCOUNT = '(?<service_account_id>[^/]+)';
+
+/** A project's members, service accounts and keys, and the organization's users (issue 16). */
+const MEMBER_ROUTES: Array<[Route['method'], string, Route['handler']]> = [
+	['GET', '/organization/users', listOrganizationUsers],
+	['GET', `/organization/projects/${PROJECT}/users`, listProjectUsers],
+	['POST', `/organization/projects/${PROJECT}/users`, createProjectUser],
+	['GET', `/organization/projects/${PROJECT}/users/${USER}`, retrieveProjectUser],
+	['POST', `/organization/projects/${PROJECT}/users/${USER}`, modifyProjectUser],
+	['DELETE', `/organization/projects/${PROJECT}/users/${USER}`, deleteProjectUser],
+	['GET', `/organization/projects/${PROJECT}/service_accounts`, listProjectServiceAccounts],
+	['POST', `/organization/projects/${PROJECT}/service_accounts`, createProjectServiceAccount],
+	['GET', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}`, retrieveProjectServiceAccount],
+	['DELETE', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}`, deleteProjectServiceAccount],
+	['POST', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}/api_keys`, createServiceAccountApiKey],
+	['DELETE', `/organization/projects/${PROJECT}/api_keys/(?<key_id>[^/]+)`, deleteProjectApiKey],
+];
 
 export const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/models$/, scope: 'model.read', handler: listModels },
@@ -107,12 +137,16 @@ export const ROUTES: readonly Route[] = [
 		scope: 'api.management.read',
 		handler: retrieveProjectApiKey,
 	},
-	{
-		method: 'GET',
-		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/service_accounts$`),
-		scope: 'api.management.read',
-		handler: listProjectServiceAccounts,
-	},
+	...MEMBER_ROUTES.map(
+		([method, path, handler]): Route => ({
+			method,
+			pattern: new RegExp(`^/v1${path}$`),
+			scope: 'api.management.read',
+			handler,
+		}),
+	),
+	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
+	...PROJECT_CONTROL_ROUTES,
 ];
 
 export function findRoute(
