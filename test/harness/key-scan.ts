@@ -17,3 +17,25 @@ export function recordForKeyScan<T extends WorkflowRunResult | object>(result: T
 	}
 	return result;
 }
+
+/** A service-account key the test server answers once (sk-svcacct- and 48 characters). */
+const ONE_TIME_SECRET = /sk-svcacct-[A-Za-z0-9]{20,}/g;
+/** The only place such a key may be: the output field named for it, as util.inspect prints it. */
+const SECRET_FIELD = "apiKeyShownOnce: '";
+
+/**
+ * One-time secrets in recorded runs: the distinct ones seen, and every place one appears outside its output field
+ * (an error, a log line, another field), given as its fingerprint with the text just before it.
+ */
+export function scanOneTimeSecrets(text: string): { seen: Set<string>; stray: string[] } {
+	const seen = new Set<string>();
+	const stray: string[] = [];
+	for (const match of text.matchAll(ONE_TIME_SECRET)) {
+		seen.add(match[0]);
+		const before = text.slice(Math.max(0, match.index - SECRET_FIELD.length), match.index);
+		if (before !== SECRET_FIELD) {
+			stray.push(`sk-...${match[0].slice(-4)} after "${text.slice(Math.max(0, match.index - 40), match.index).replace(/\s+/g, ' ')}"`);
+		}
+	}
+	return { seen, stray };
+}

@@ -256,6 +256,48 @@ export const rateLimitFault = (
 		'rate_limit_exceeded',
 	);
 
+// Project members, service accounts and keys (texts "ours": OpenAI's are not verified).
+export const projectUserNotFound = (userId: string) =>
+	new OpenAiError(404, `No user found with id '${userId}' in this project.`, INVALID_REQUEST, 'not_found', 'user_id');
+
+export const organizationUserNotFound = (who: string) =>
+	new OpenAiError(
+		404,
+		`No user '${who}' in this organization. Users must already be members of the organization to be added to a project.`,
+		INVALID_REQUEST,
+		'not_found',
+		'user_id',
+	);
+
+export const alreadyProjectMember = (userId: string) =>
+	new OpenAiError(400, `User '${userId}' is already a member of this project.`, INVALID_REQUEST, 'user_already_member', 'user_id');
+
+export const lastProjectOwner = (projectId: string) =>
+	new OpenAiError(
+		400,
+		`Cannot remove the last owner of project '${projectId}'. Make another member an owner first.`,
+		INVALID_REQUEST,
+		'last_owner',
+	);
+
+export const serviceAccountNotFound = (serviceAccountId: string) =>
+	new OpenAiError(
+		404,
+		`No service account found with id '${serviceAccountId}'.`,
+		INVALID_REQUEST,
+		'not_found',
+		'service_account_id',
+	);
+
+export const serviceAccountKeyNotDeletable = (keyId: string) =>
+	new OpenAiError(
+		400,
+		`API key '${keyId}' belongs to a service account and cannot be deleted on its own. Delete the service account instead.`,
+		INVALID_REQUEST,
+		'service_account_key',
+		'api_key_id',
+	);
+
 /** Ours: OpenAI's words for an organization whose owners never turned audit logging on are not on record. */
 export const auditLoggingDisabled = () =>
 	new OpenAiError(

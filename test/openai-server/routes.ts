@@ -10,11 +10,21 @@ import {
 	modifyProject,
 	retrieveProject,
 } from './handlers/projects';
+import { deleteProjectApiKey, listProjectApiKeys, retrieveProjectApiKey } from './handlers/projectKeys';
 import {
-	listProjectApiKeys,
+	createProjectUser,
+	deleteProjectUser,
+	listProjectUsers,
+	modifyProjectUser,
+	retrieveProjectUser,
+} from './handlers/projectUsers';
+import {
+	createProjectServiceAccount,
+	createServiceAccountApiKey,
+	deleteProjectServiceAccount,
 	listProjectServiceAccounts,
-	retrieveProjectApiKey,
-} from './handlers/projectKeys';
+	retrieveProjectServiceAccount,
+} from './handlers/serviceAccounts';
 import { createInvite, deleteInvite, listInvites, retrieveInvite } from './handlers/invites';
 import {
 	deleteOrganizationUser,
@@ -22,6 +32,7 @@ import {
 	retrieveOrganizationUser,
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
+import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -37,13 +48,30 @@ export interface Route {
 }
 
 const PROJECT = '(?<project_id>[^/]+)';
+const USER = '(?<user_id>[^/]+)';
+const SERVICE_ACCOUNT = '(?<service_account_id>[^/]+)';
 
-/** The organization's users and invites (issue 17). */
-const ORGANIZATION_MEMBER_ROUTES: Array<[Route['method'], string, Handler]> = [
+/** A project's members, service accounts and keys, and the organization's users (issue 16). */
+const MEMBER_ROUTES: Array<[Route['method'], string, Route['handler']]> = [
 	['GET', '/organization/users', listOrganizationUsers],
-	['GET', '/organization/users/(?<user_id>[^/]+)', retrieveOrganizationUser],
-	['POST', '/organization/users/(?<user_id>[^/]+)', modifyOrganizationUser],
-	['DELETE', '/organization/users/(?<user_id>[^/]+)', deleteOrganizationUser],
+	['GET', `/organization/projects/${PROJECT}/users`, listProjectUsers],
+	['POST', `/organization/projects/${PROJECT}/users`, createProjectUser],
+	['GET', `/organization/projects/${PROJECT}/users/${USER}`, retrieveProjectUser],
+	['POST', `/organization/projects/${PROJECT}/users/${USER}`, modifyProjectUser],
+	['DELETE', `/organization/projects/${PROJECT}/users/${USER}`, deleteProjectUser],
+	['GET', `/organization/projects/${PROJECT}/service_accounts`, listProjectServiceAccounts],
+	['POST', `/organization/projects/${PROJECT}/service_accounts`, createProjectServiceAccount],
+	['GET', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}`, retrieveProjectServiceAccount],
+	['DELETE', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}`, deleteProjectServiceAccount],
+	['POST', `/organization/projects/${PROJECT}/service_accounts/${SERVICE_ACCOUNT}/api_keys`, createServiceAccountApiKey],
+	['DELETE', `/organization/projects/${PROJECT}/api_keys/(?<key_id>[^/]+)`, deleteProjectApiKey],
+];
+
+/** The organization's users (besides their list, above) and invites (issue 17). */
+const ORGANIZATION_MEMBER_ROUTES: Array<[Route['method'], string, Handler]> = [
+	['GET', `/organization/users/${USER}`, retrieveOrganizationUser],
+	['POST', `/organization/users/${USER}`, modifyOrganizationUser],
+	['DELETE', `/organization/users/${USER}`, deleteOrganizationUser],
 	['GET', '/organization/invites', listInvites],
 	['POST', '/organization/invites', createInvite],
 	['GET', '/organization/invites/(?<invite_id>[^/]+)', retrieveInvite],
@@ -126,13 +154,7 @@ export const ROUTES: readonly Route[] = [
 		scope: 'api.management.read',
 		handler: retrieveProjectApiKey,
 	},
-	{
-		method: 'GET',
-		pattern: new RegExp(`^/v1/organization/projects/${PROJECT}/service_accounts$`),
-		scope: 'api.management.read',
-		handler: listProjectServiceAccounts,
-	},
-	...ORGANIZATION_MEMBER_ROUTES.map(
+	...[...MEMBER_ROUTES, ...ORGANIZATION_MEMBER_ROUTES].map(
 		([method, path, handler]): Route => ({
 			method,
 			pattern: new RegExp(`^/v1${path}$`),
@@ -140,6 +162,8 @@ export const ROUTES: readonly Route[] = [
 			handler,
 		}),
 	),
+	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
+	...PROJECT_CONTROL_ROUTES,
 ];
 
 export function findRoute(

@@ -1,6 +1,7 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { seedInvites } from './invites';
+import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
 import { seedOrganizationUsers } from './users';
@@ -14,6 +15,8 @@ export interface KeyGrant {
 	kind: KeyRecord['kind'];
 	organizationIds: string[];
 	projectId?: string;
+	/** the project API key this is (its id in the key list): deleting that key ends the grant */
+	apiKeyId?: string;
 }
 
 export interface SeedOptions {
@@ -91,15 +94,26 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		chatCompletions: [],
 		users: [],
 		invites: [],
+		projectUsers: [],
+		serviceAccounts: [],
+		projectControls: {},
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
+	state.projectUsers = seedProjectUsers(state.projects, state.users);
+	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],
 		[
 			F.PROJECT_KEY_ACME,
-			{ kind: 'project', organizationIds: [F.ORG_ACME], projectId: F.DEFAULT_PROJECT_ACME },
+			{
+				kind: 'project',
+				organizationIds: [F.ORG_ACME],
+				projectId: F.DEFAULT_PROJECT_ACME,
+				// The Default project's first key (user-owned) is this one: deleting it ends the key.
+				apiKeyId: state.projects[0].activity.keys[0]?.id,
+			},
 		],
 		[F.USER_KEY_MULTI, { kind: 'user', organizationIds: [F.ORG_ACME, F.ORG_GLOBEX] }],
 		[F.USER_KEY_ACME_ONLY, { kind: 'user', organizationIds: [F.ORG_ACME] }],

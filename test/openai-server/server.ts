@@ -47,7 +47,11 @@ export async function startOpenAiTestServer(
 	};
 	const reset = () => {
 		// Mutate in place: tests keep references to server.state and server.requests.
-		Object.assign(world.state, seedWorldAgain().state);
+		const again = seedWorldAgain();
+		Object.assign(world.state, again.state);
+		// Keys minted since (service-account keys) end; deleted ones come back with their seeded keys.
+		world.grants.clear();
+		for (const [key, grant] of again.grants) world.grants.set(key, grant);
 		world.random = createRandom(seed ^ RUNTIME_STREAM);
 		faults.clear();
 		clearRequests();

@@ -1,3 +1,4 @@
+import type { ProjectControls } from './projectControls';
 import type { RateLimitSettings } from './rateLimits';
 
 export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
@@ -101,6 +102,8 @@ export interface KeyRecord {
 	/** admin and project keys: their one organization; user keys: every membership, default first */
 	organizationIds: string[];
 	projectId?: string;
+	/** the project API key this key is (its id in the project's key list) */
+	apiKeyId?: string;
 }
 
 /** Who was billed for one chat completion. */
@@ -121,8 +124,13 @@ export interface ServerState {
 	projects: ProjectRecord[];
 	keys: KeyRecord[];
 	chatCompletions: ChatCompletionRecord[];
-	// The organization's users (users.ts) and invites (invites.ts).
+	// Project members, service accounts and the organization's users (members.ts, users.ts).
 	users: OrganizationUserRecord[];
+	projectUsers: ProjectUserRecord[];
+	serviceAccounts: ServiceAccountRecord[];
+	/** rate limits, spend alerts and limit, model and hosted-tool permissions, by project ID (made on first use) */
+	projectControls: Record<string, ProjectControls>;
+	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
 }
 
@@ -149,6 +157,25 @@ export interface InviteRecord {
 	expiresAt: number;
 	acceptedAt: number | null;
 	projects: Array<{ id: string; role: 'member' | 'owner' }>;
+}
+
+/** A user's membership of one project. */
+export interface ProjectUserRecord {
+	projectId: string;
+	userId: string;
+	role: 'owner' | 'member';
+	/** unix seconds */
+	addedAt: number;
+}
+
+/** A service account of one project; its keys are in the project's key list (activity.keys). */
+export interface ServiceAccountRecord {
+	id: string;
+	projectId: string;
+	name: string;
+	role: 'owner' | 'member' | 'none';
+	/** unix seconds */
+	createdAt: number;
 }
 
 export interface RecordedRequest {

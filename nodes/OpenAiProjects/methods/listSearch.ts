@@ -69,3 +69,90 @@ export async function searchProjects(
 		return { results: ordered.map(toResult), paginationToken: continueAfter };
 	});
 }
+
+/** The project the node's "Project" field names now (from the list or typed), or undefined while it is empty. */
+function chosenProject(this: ILoadOptionsFunctions): string | undefined {
+	const raw = this.getCurrentNodeParameter('projectId') as { value?: unknown } | string | undefined;
+	const value = String((typeof raw === 'object' ? raw?.value : raw) ?? '').trim();
+	return isProjectId(value) ? value : undefined;
+}
+
+/**
+ * One page of a list (the project's members, or the organization's users) narrowed to what the search box holds:
+ * each entry is matched on its name, email and ID. Pages on with the API's own cursor.
+ */
+async function searchList(
+	this: ILoadOptionsFunctions,
+	path: string,
+	subject: string,
+	label: (entry: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const qs: IDataObject = paginationToken ? { after: paginationToken } : {};
+	const results: INodeListSearchItems[] = [];
+	let continueAfter: string | undefined;
+	for await (const page of readCursorList.call(this, { path, qs, subject, maxRetries: 1 })) {
+		for (const entry of page.data) {
+			const text = `${label(entry)}\n${String(entry.email ?? '')}\n${String(entry.id)}`.toLowerCase();
+			if (!needle || text.includes(needle)) results.push({ name: label(entry), value: String(entry.id) });
+		}
+		if (results.length >= SCREENFUL) {
+			continueAfter = page.next;
+			break;
+		}
+	}
+	return { results, paginationToken: continueAfter };
+}
+
+async function searchInProject(
+	this: ILoadOptionsFunctions,
+	collection: string,
+	label: (entry: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await loadForPicker(this, async () => {
+		const projectId = chosenProject.call(this);
+		// Nothing to list before a project is chosen; the editor shows an empty list.
+		if (!projectId) return { results: [] };
+		return await searchList.call(
+			this,
+			`/organization/projects/${projectId}/${collection}`,
+			`project ${projectId}`,
+			label,
+			filter,
+			paginationToken,
+		);
+	});
+}
+
+const personLabel = (entry: IDataObject) => {
+	const name = String(entry.name ?? entry.email ?? entry.id);
+	return entry.email && entry.email !== name ? `${name} <${String(entry.email)}>` : name;
+};
+
+export async function searchProjectUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInProject.call(this, 'users', (user) => `${personLabel(user)} (${String(user.role)})`, filter, paginationToken);
+}
+
+export async function searchServiceAccounts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInProject.call(this, 'service_accounts', (account) => String(account.name ?? account.id), filter, paginationToken);
+}
+
+export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInProject.call(
+		this,
+		'api_keys',
+		(key) => `${String(key.name ?? key.id)} (${String(key.redacted_value ?? '')})`,
+		filter,
+		paginationToken,
+	);
+}
+
+/** Users of the organization, for "Add" (only they can be added to a project). */
+export async function searchOrganizationUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await loadForPicker(this, async () => await searchList.call(this, '/organization/users', 'the user list', personLabel, filter, paginationToken));
+}
+export { searchRateLimits, searchSpendAlerts } from './controlsSearch';

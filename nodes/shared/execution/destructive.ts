@@ -12,8 +12,9 @@ function capitalize(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Title Case, as n8n's parameter names are: "Max Spend Alerts per Run". */
 function maxPerRunLabel(rules: DestructiveRules): string {
-	return `Max ${capitalize(rules.items)} per Run`;
+	return `Max ${rules.items.split(' ').map(capitalize).join(' ')} per Run`;
 }
 
 /**

@@ -133,11 +133,37 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 		};
 	}
 	if (/default project/i.test(text)) return DEFAULT_PROJECT_REFUSAL;
+	const member = explainMemberRefusal(failure);
+	if (member) return member;
 	const param = failure.openAiParam ? ` (parameter "${failure.openAiParam}")` : '';
 	return {
 		message: `OpenAI rejected the request${param}`,
 		fix: `OpenAI explains it below. Correct the value${param} in the node and run it again.`,
 	};
+}
+
+/** Refusals about a project's users and keys (OpenAI's codes are not documented, so their words count too). */
+function explainMemberRefusal(failure: OpenAiFailure): Explanation | undefined {
+	const text = failure.openAiMessage ?? '';
+	if (failure.openAiCode === 'last_owner' || /last owner/i.test(text)) {
+		return {
+			message: 'A project keeps at least one owner, and this is its last one',
+			fix: 'Make another user an owner first (Project User → Change Role), then remove or demote this one.',
+		};
+	}
+	if (failure.openAiCode === 'user_already_member' || /already a member/i.test(text)) {
+		return {
+			message: 'The user is already in the project',
+			fix: 'Use "Change Role" to give them another role, or leave them as they are.',
+		};
+	}
+	if (failure.openAiCode === 'service_account_key' || /belongs? to a service account/i.test(text)) {
+		return {
+			message: "A service account's API key can only be deleted with its service account",
+			fix: 'Delete the service account (Resource "Service Account", Operation "Delete"), or filter the key list to keys owned by users.',
+		};
+	}
+	return undefined;
 }
 
 function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
@@ -182,7 +208,10 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			}
 			return {
 				message: `OpenAI's rate limit was reached${retried}`,
-				fix: (failure.requestedWaitMs === undefined ? '' : `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits between retries (at most ${MAX_RETRY_AFTER_MS / 1000} s), so run it again after that. `) + 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.',
+				fix:
+					failure.requestedWaitMs === undefined
+						? 'Process fewer items at once (the node\'s "Items at Once" option), raise "Max Retries", or add a Wait node between batches. Higher usage tiers get higher limits.'
+						: `OpenAI asked to wait ${waitInWords(failure.requestedWaitMs)} before trying again, longer than this node waits (at most ${MAX_RETRY_AFTER_MS / 1000} s), so it did not retry sooner: run it again after that, or put a Wait node before it. Higher usage tiers get higher limits.`,
 			};
 		default:
 			if ((failure.status ?? 0) >= 500) {

@@ -28,7 +28,8 @@ export interface RetryDecision {
 
 /**
  * What to do after a failed attempt. Retried: what may pass (429 but an empty quota, 408, 409, 5xx, answers that
- * are not JSON, dropped connections), unless OpenAI says otherwise, up to Max Retries. A request that is not
+ * are not JSON, dropped connections), unless OpenAI says otherwise or asks for a longer wait than the node waits
+ * (MAX_RETRY_AFTER_MS: the failure then says how long), up to Max Retries. A request that is not
  * idempotent is repeated only when the server cannot have acted on it, or after its lost result was looked for.
  */
 export function decideRetry(situation: RetrySituation): RetryDecision {
@@ -37,7 +38,10 @@ export function decideRetry(situation: RetrySituation): RetryDecision {
 		failure.status === undefined
 			? failure.connectionCode !== 'UNKNOWN'
 			: failure.malformedBody === true || isRetryableStatus(failure.status, failure.openAiCode);
-	const wantsRetry = situation.attempt < situation.maxRetries && (situation.serverAdvice ?? retryableKind);
+	// OpenAI asked for a longer wait than the node waits: retrying sooner would only be refused again.
+	const waitTooLong = failure.status === 429 && failure.requestedWaitMs !== undefined;
+	const wantsRetry =
+		situation.attempt < situation.maxRetries && !waitTooLong && (situation.serverAdvice ?? retryableKind);
 
 	const notActedOn = serverCannotHaveActed(failure);
 	const outcomeUnknown =

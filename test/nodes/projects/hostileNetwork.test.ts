@@ -165,10 +165,11 @@ describe('OpenAI Projects under a hostile network and careless settings', () => 
 		});
 	});
 
-	it('says that OpenAI asked for an hour when its Retry-After is beyond what the node waits', async () => {
+	it('says that OpenAI asked for an hour when its Retry-After is beyond what the node waits, and does not retry sooner', async () => {
 		server.faults.add({ kind: 'rate_limit', retryAfterSeconds: 3_600, times: Infinity });
 		const result = await runNode(server, { parameters: getProject(1), credential: admin });
 		expect(result.error?.message).toContain("OpenAI's rate limit was reached");
 		expect(result.error?.description).toContain('OpenAI asked to wait 1 hour');
+		expect(server.requests).toHaveLength(1);
 	}, 15_000);
 });

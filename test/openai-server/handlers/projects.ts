@@ -157,6 +157,13 @@ export function findProject(context: HandlerContext): ProjectRecord {
 	return project;
 }
 
+/** A project whose members, service accounts and keys may be read or changed: archived ones have none. */
+export function findActiveProject(context: HandlerContext): ProjectRecord {
+	const project = findProject(context);
+	if (project.archivedAt !== null) throw E.projectArchived(project.id);
+	return project;
+}
+
 export function readLimit(raw: string | undefined): number {
 	if (raw === undefined) return 20;
 	if (!/^-?\d+$/.test(raw)) throw E.invalidType('limit', 'an integer', raw);

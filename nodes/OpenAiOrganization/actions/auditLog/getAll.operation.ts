@@ -7,7 +7,7 @@ import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../../../sh
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readList } from '../../../shared/execution/lists';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
+import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { toUnixSeconds } from '../../../shared/time/dates';
 import type { BucketRules } from '../../../shared/time/timeRange';
 import { readTimeRange, timeRangeProperties } from '../../../shared/time/timeRangeParameters';
@@ -126,7 +126,7 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): AuditLogFilter 
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readReturnLimit.call(this, itemIndex, 'event of the range');
+	const limit = readLimit.call(this, itemIndex, 'event of the range');
 	const filter = readFilter.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
+import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { listPages } from '../../../shared/transport';
 import { INVITE, toMemberItem } from '../../helpers/members';
 
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['invite'], operation: ['getAll'] } }, properties);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readReturnLimit.call(this, itemIndex, 'invite');
+	const limit = readLimit.call(this, itemIndex, 'invite');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const status = String(filters.status ?? 'any');
 	if (!STATUSES.includes(status)) {

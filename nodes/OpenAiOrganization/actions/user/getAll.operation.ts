@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readList } from '../../../shared/execution/lists';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
+import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { listPages } from '../../../shared/transport';
 import { toMemberItem, USER } from '../../helpers/members';
 
@@ -34,7 +34,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readReturnLimit.call(this, itemIndex, 'user');
+	const limit = readLimit.call(this, itemIndex, 'user');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const emails = readList(filters.emails);
 	const wrong = emails.find((email) => !EMAIL.test(email));

@@ -2,11 +2,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { destructiveProperties } from '../../../shared/execution/destructive';
-import { findInListing } from '../../../shared/execution/listingLookup';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
+import { lookUpProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
@@ -40,7 +40,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	return {
 		// Before any project of the run is archived: it exists here, it is not the Default project.
 		check: async () => {
-			found = await findProject.call(this, projectId, itemIndex, limits);
+			found = await lookUpProject.call(this, projectId, itemIndex, limits);
 			if (isDefaultProject(found)) {
 				throw new NodeOperationError(this.getNode(), DEFAULT_PROJECT_REFUSAL.message, {
 					itemIndex,
@@ -55,25 +55,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 				? [alreadyArchived(found)]
 				: await archiveProject.call(this, projectId, itemIndex, limits),
 	};
-}
-
-/**
- * The project as it is now. A run archiving many projects finds them in the project list, read by pages once for
- * the run (under the Admin API's limit per endpoint, a GET per project would double a bulk archive's time).
- */
-async function findProject(
-	this: IExecuteFunctions,
-	projectId: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<Project> {
-	const listed = await findInListing.call(
-		this,
-		'projects',
-		{ path: '/organization/projects', qs: { include_archived: true }, itemIndex, ...limits },
-		projectId,
-	);
-	return (listed as Project | undefined) ?? (await readProject.call(this, projectId, itemIndex, limits));
 }
 
 async function archiveProject(

@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readReturnLimit, returnAllProperties } from '../../../shared/execution/returnAll';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { parseMoment } from '../../../shared/time/dates';
+import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { toProjectItem } from '../../helpers/projects';
 import type { Project } from '../../helpers/projects';
 
@@ -120,7 +120,7 @@ function matches(project: Project, filter: ProjectFilter): boolean {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readReturnLimit.call(this, itemIndex, 'project');
+	const limit = readLimit.call(this, itemIndex, 'project');
 	const filter = readFilter.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	return { send: async () => await listProjects.call(this, limit, filter, itemIndex, limits) };

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** "Return All" and "Limit" of every Get Many operation. */
+/** "Return All" and "Limit", the same on every list of the node. */
 export const returnAllProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -21,14 +21,14 @@ export const returnAllProperties: INodeProperties[] = [
 	},
 ];
 
-/** How many results an item asks for (Infinity with "Return All"); `everything` names them in the fix, e.g. "project". */
-export function readReturnLimit(this: IExecuteFunctions, itemIndex: number, everything: string): number {
+/** How many entries the list may return: Infinity with "Return All"; `things` names them in the fix, e.g. 'project'. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number, things: string): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	if (!Number.isInteger(limit) || limit < 1) {
 		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${limit}`, {
 			itemIndex,
-			description: `Turn on "Return All" to get every ${everything}.`,
+			description: `Turn on "Return All" to get every ${things}.`,
 		});
 	}
 	return limit;

@@ -1,0 +1,23 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { projectLocator } from '../../helpers/projectLocator';
+import { getProjectId } from '../../helpers/projects';
+import { RATE_LIMITS } from '../../helpers/rateLimits';
+import { listInProject } from '../../helpers/inProject';
+
+export const description = updateDisplayOptions({ show: { resource: ['rateLimit'], operation: ['getAll'] } }, [
+	{ ...projectLocator, description: 'The project whose rate limits to list (one per model)' },
+	...returnAllProperties,
+]);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+	const projectId = getProjectId.call(this, itemIndex);
+	const limit = readLimit.call(this, itemIndex, 'rate limit');
+	const limits = readRequestLimits.call(this, itemIndex);
+	const toItem = (rateLimit: IDataObject) => ({ project_id: projectId, ...rateLimit });
+	return { send: async () => await listInProject.call(this, projectId, RATE_LIMITS, { limit, itemIndex, limits, toItem }) };
+}

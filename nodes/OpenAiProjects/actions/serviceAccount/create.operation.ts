@@ -1,0 +1,86 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { openAiRequest } from '../../../shared/transport';
+import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../helpers/projectMembers';
+import { projectLocator } from '../../helpers/projectLocator';
+import { getProjectId } from '../../helpers/projects';
+import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
+
+const properties: INodeProperties[] = [
+	projectLocator,
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'CI deploy bot',
+		description: 'The name of the new service account',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Without API Key',
+				name: 'withoutApiKey',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to create only the account, with no role and no API key (give it a key later)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['serviceAccount'], operation: ['create'] } },
+	properties,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+	const projectId = getProjectId.call(this, itemIndex);
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	if (!name) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Name" is empty: a service account needs a name',
+			{ itemIndex },
+		);
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { name };
+	if (options.withoutApiKey === true) body.create_service_account_only = true;
+	const limits = readRequestLimits.call(this, itemIndex);
+	return {
+		send: async () => {
+			// Never sent twice after it may have reached OpenAI: a second account would hold a second live key that
+			// nobody was shown. With no way to find the lost answer's key, a possible create is reported, not repeated.
+			const creating = await openAiRequest
+				.call(this, {
+					method: 'POST',
+					path: memberPath(SERVICE_ACCOUNT, projectId),
+					body,
+					itemIndex,
+					subject: `project ${projectId}`,
+					...limits,
+					notIdempotent: true,
+				})
+				.then(
+					(answer) => ({ answer }),
+					(error: unknown) => ({ error }),
+				);
+			if ('error' in creating)
+				throw notePossibleCreate(creating.error, `the service account "${name}"`);
+			const response = creating.answer;
+			const { api_key: apiKey, ...account } = response.body as IDataObject;
+			return [toMemberItem(account, projectId, secretShownOnce(apiKey as IDataObject | null))];
+		},
+	};
+}

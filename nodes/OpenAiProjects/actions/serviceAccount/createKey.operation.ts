@@ -1,0 +1,71 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { openAiRequest } from '../../../shared/transport';
+import {
+	getMemberId,
+	memberLocator,
+	memberPath,
+	memberSubject,
+	SERVICE_ACCOUNT,
+} from '../../helpers/projectMembers';
+import { projectLocator } from '../../helpers/projectLocator';
+import { getProjectId } from '../../helpers/projects';
+import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
+
+const properties: INodeProperties[] = [
+	projectLocator,
+	memberLocator(SERVICE_ACCOUNT, 'The service account that gets a new API key'),
+	{
+		displayName: 'Key Name',
+		name: 'keyName',
+		type: 'string',
+		default: '',
+		placeholder: 'rotation 2026-11',
+		description:
+			'A name for the new key, shown in the key list (OpenAI names it itself when empty)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['serviceAccount'], operation: ['createKey'] } },
+	properties,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+	const projectId = getProjectId.call(this, itemIndex);
+	const accountId = getMemberId.call(this, SERVICE_ACCOUNT, itemIndex);
+	const keyName = String(this.getNodeParameter('keyName', itemIndex, '') ?? '').trim();
+	const limits = readRequestLimits.call(this, itemIndex);
+	const body: IDataObject = keyName ? { name: keyName } : {};
+	return {
+		send: async () => {
+			// Like a create of an account: never repeated once it may have reached OpenAI (see create.operation.ts).
+			const creating = await openAiRequest
+				.call(this, {
+					method: 'POST',
+					path: `${memberPath(SERVICE_ACCOUNT, projectId, accountId)}/api_keys`,
+					body,
+					itemIndex,
+					subject: memberSubject(SERVICE_ACCOUNT, projectId, accountId),
+					...limits,
+					notIdempotent: true,
+				})
+				.then(
+					(answer) => ({ answer }),
+					(error: unknown) => ({ error }),
+				);
+			if ('error' in creating) throw notePossibleCreate(creating.error, 'the key');
+			const response = creating.answer;
+			return [
+				{
+					projectId,
+					serviceAccountId: accountId,
+					...secretShownOnce(response.body as IDataObject),
+				},
+			];
+		},
+	};
+}

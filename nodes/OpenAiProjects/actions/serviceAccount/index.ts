@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as createKey from './createKey.operation';
+import * as deleteAccount from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+
+export { create, createKey, deleteAccount, get, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'A new service account\'s API key is shown once, in the output field "apiKeyShownOnce": store it right away (e.g. in a vault). OpenAI never shows it again; this node never logs or repeats it.',
+		name: 'secretShownOnceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['serviceAccount'], operation: ['create', 'createKey'] } },
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['serviceAccount'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a service account',
+				description: 'Create a service account in a project, with an API key shown once',
+			},
+			{
+				name: 'Create API Key',
+				value: 'createKey',
+				action: 'Create an API key for a service account',
+				description: 'Give a service account another API key, shown once (e.g. to rotate keys)',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a service account',
+				description: 'Delete a service account and every API key it owns',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a service account', description: "Get one of a project's service accounts" },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many service accounts',
+				description: "List a project's service accounts, following every page",
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+	...create.description,
+	...createKey.description,
+	...get.description,
+	...deleteAccount.description,
+];

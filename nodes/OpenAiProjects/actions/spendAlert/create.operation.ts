@@ -1,0 +1,99 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PreparedItem } from '../../../shared/execution/operation';
+import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { openAiRequest } from '../../../shared/transport';
+import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL } from '../../helpers/money';
+import { projectLocator } from '../../helpers/projectLocator';
+import { getProjectId } from '../../helpers/projects';
+import { listSpendAlerts, readRecipients, spendAlertsPath, toSpendAlertItem } from '../../helpers/spendAlerts';
+import type { SpendAlert } from '../../helpers/spendAlerts';
+
+const properties: INodeProperties[] = [
+	{ ...projectLocator, description: 'The project to watch' },
+	dollarAmountProperty({
+		description: "Email the recipients when the project's spend in a calendar month reaches this many US dollars",
+	}),
+	{
+		displayName: 'Email Recipients',
+		name: 'recipients',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'finance@example.com, cto@example.com',
+		description: 'Who gets the alert email, separated by commas',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Skip if an Alert at This Threshold Exists',
+				name: 'skipIfExists',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to create nothing when the project already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates',
+			},
+			{
+				displayName: 'Email Subject Prefix',
+				name: 'subjectPrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'OpenAI spend alert',
+				description: "Text put before the alert email's subject",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['spendAlert'], operation: ['create'] } }, properties);
+
+const sameThreshold = (cents: number) => (alert: SpendAlert) =>
+	alert.threshold_amount === cents && alert.currency === CURRENCY && alert.interval === INTERVAL;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+	const projectId = getProjectId.call(this, itemIndex);
+	const cents = dollarsToCents.call(this, this.getNodeParameter('thresholdUsd', itemIndex), itemIndex, 0);
+	const recipients = readRecipients.call(this, this.getNodeParameter('recipients', itemIndex, ''), itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const subjectPrefix = String(options.subjectPrefix ?? '').trim();
+	const limits = readRequestLimits.call(this, itemIndex);
+	const body: IDataObject = {
+		threshold_amount: cents,
+		currency: CURRENCY,
+		interval: INTERVAL,
+		notification_channel: { type: 'email', recipients, ...(subjectPrefix ? { subject_prefix: subjectPrefix } : {}) },
+	};
+
+	const send = async () => {
+		if (options.skipIfExists === true) {
+			const existing = (await listSpendAlerts.call(this, projectId, itemIndex, limits)).find(sameThreshold(cents));
+			if (existing) return [toSpendAlertItem(projectId, existing, { created: false, alreadyExisted: true })];
+		}
+		const response = await openAiRequest.call(this, {
+			method: 'POST',
+			path: spendAlertsPath(projectId),
+			body,
+			itemIndex,
+			subject: `project ${projectId}`,
+			...limits,
+			// A create must not run twice: after a lost answer, an alert like this one means it went through.
+			notIdempotent: true,
+			findLostResult: async () =>
+				(await listSpendAlerts.call(this, projectId, itemIndex, limits)).find(
+					(alert) =>
+						sameThreshold(cents)(alert) &&
+						[...alert.notification_channel.recipients].sort().join() === [...recipients].sort().join(),
+				),
+		});
+		const extra: IDataObject = { created: true, alreadyExisted: false };
+		if (response.recovered) extra.recoveredAfterLostResponse = true;
+		return [toSpendAlertItem(projectId, response.body as IDataObject, extra)];
+	};
+	return { send };
+}

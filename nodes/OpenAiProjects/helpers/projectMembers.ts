@@ -1,0 +1,229 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { findInListing } from '../../shared/execution/listingLookup';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { listPages, openAiErrorFacts, openAiRequest } from '../../shared/transport';
+import { utcIso } from '../../shared/time/dates';
+
+/** One kind of thing that lives inside a project: its list under the project, its ID's form, its picker. */
+export interface MemberKind {
+	/** the node parameter holding its ID */
+	parameter: string;
+	/** the parameter's label, e.g. 'User' */
+	label: string;
+	/** lower case, e.g. 'user', as errors and subjects name it */
+	noun: string;
+	/** the path segment under /organization/projects/{id}/ */
+	collection: 'users' | 'service_accounts' | 'api_keys';
+	idPattern: RegExp;
+	example: string;
+	searchMethod: string;
+}
+
+export const PROJECT_USER: MemberKind = {
+	parameter: 'userId',
+	label: 'User',
+	noun: 'user',
+	collection: 'users',
+	idPattern: /^user-[A-Za-z0-9]+$/,
+	example: 'user-abc123',
+	searchMethod: 'searchProjectUsers',
+};
+
+export const SERVICE_ACCOUNT: MemberKind = {
+	parameter: 'serviceAccountId',
+	label: 'Service Account',
+	noun: 'service account',
+	collection: 'service_accounts',
+	idPattern: /^svc_acct_[A-Za-z0-9]+$/,
+	example: 'svc_acct_abc123',
+	searchMethod: 'searchServiceAccounts',
+};
+
+export const PROJECT_API_KEY: MemberKind = {
+	parameter: 'apiKeyId',
+	label: 'API Key',
+	noun: 'API key',
+	collection: 'api_keys',
+	idPattern: /^key_[A-Za-z0-9]+$/,
+	example: 'key_abc123',
+	searchMethod: 'searchProjectApiKeys',
+};
+
+function article(noun: string): string {
+	return /^[aeio]/i.test(noun) ? 'an' : 'a';
+}
+
+function capitalised(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The field of an operation on one member: picked from the chosen project's list, or given by ID. */
+export function memberLocator(kind: MemberKind, description: string): INodeProperties {
+	return {
+		displayName: kind.label,
+		name: kind.parameter,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: kind.example,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: kind.idPattern.source.replace(/^\^|\$$/g, ''),
+							errorMessage: `${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The member's ID from its locator, checked before any request. */
+export function getMemberId(this: IExecuteFunctions, kind: MemberKind, itemIndex: number): string {
+	const id = String(this.getNodeParameter(kind.parameter, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!id) {
+		throw new NodeOperationError(this.getNode(), `"${kind.label}" is empty: pick a ${kind.noun} from the list or enter its ID`, {
+			itemIndex,
+		});
+	}
+	if (!kind.idPattern.test(id)) {
+		throw new NodeOperationError(this.getNode(), `"${kind.label}" must be ${article(kind.noun)} ${kind.noun} ID like ${kind.example}, not "${id}"`, {
+			itemIndex,
+			description: `Pick the ${kind.noun} from the list (after the project), or map the "id" field of a "Get Many" item.`,
+		});
+	}
+	return id;
+}
+
+export function memberPath(kind: MemberKind, projectId: string, id?: string): string {
+	const list = `/organization/projects/${projectId}/${kind.collection}`;
+	return id === undefined ? list : `${list}/${id}`;
+}
+
+export function memberSubject(kind: MemberKind, projectId: string, id: string): string {
+	return `${kind.noun} ${id} in project ${projectId}`;
+}
+
+function isoOrNull(seconds: unknown): string | null {
+	return typeof seconds === 'number' ? utcIso(seconds) : null;
+}
+
+/** A member as OpenAI returns it, plus its project and readable dates for Sort, Filter and spreadsheet nodes. */
+export function toMemberItem(entry: IDataObject, projectId: string, extra: IDataObject = {}): IDataObject {
+	const item: IDataObject = { ...entry, projectId };
+	for (const [field, readable] of [
+		['added_at', 'addedAtIso'],
+		['created_at', 'createdAtIso'],
+		['last_used_at', 'lastUsedAtIso'],
+	]) {
+		if (field in entry) item[readable] = isoOrNull(entry[field]);
+	}
+	return { ...item, ...extra };
+}
+
+/** A request about one member: its path, and its name for a 404 ("user user-abc in project proj_abc"). */
+function memberRequest(kind: MemberKind, projectId: string, id: string, itemIndex: number, limits: RequestLimits) {
+	return { path: memberPath(kind, projectId, id), itemIndex, subject: memberSubject(kind, projectId, id), ...limits };
+}
+
+/** GET one member (404 in plain words when it is not in the project). */
+export async function readMember(
+	this: IExecuteFunctions,
+	kind: MemberKind,
+	projectId: string,
+	id: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<IDataObject> {
+	const response = await openAiRequest.call(this, { method: 'GET', ...memberRequest(kind, projectId, id, itemIndex, limits) });
+	return response.body as IDataObject;
+}
+
+/**
+ * A destructive check's read of one member: a run of many items finds it in the project's list, read once for the
+ * run (see listingLookup.ts); a small run, or one the list does not hold, reads it with its own GET.
+ */
+export async function findMember(
+	this: IExecuteFunctions,
+	kind: MemberKind,
+	projectId: string,
+	id: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<IDataObject> {
+	const qs: IDataObject = kind.collection === 'api_keys' ? { owner_project_access: 'any' } : {};
+	const listed = await findInListing.call(
+		this,
+		memberPath(kind, projectId),
+		{ path: memberPath(kind, projectId), qs, itemIndex, ...limits },
+		id,
+	);
+	return listed ?? (await readMember.call(this, kind, projectId, id, itemIndex, limits));
+}
+
+/** A project's members of one kind, page by page, kept when `keep` says so, up to `limit`. */
+export async function listMembers(
+	this: IExecuteFunctions,
+	kind: MemberKind,
+	projectId: string,
+	options: { limit: number; itemIndex: number; limits: RequestLimits; qs?: IDataObject; keep?: (entry: IDataObject) => boolean },
+): Promise<IDataObject[]> {
+	const { limit, itemIndex, limits, qs = {}, keep } = options;
+	const found: IDataObject[] = [];
+	const pages = listPages.call(this, {
+		path: memberPath(kind, projectId),
+		qs,
+		itemIndex,
+		subject: `project ${projectId}`,
+		// Without a filter every entry read is kept, so a Limit bounds the pages too.
+		wanted: keep ? undefined : limit,
+		...limits,
+	});
+	for await (const page of pages) {
+		for (const entry of page) {
+			if (keep && !keep(entry)) continue;
+			found.push(entry);
+			if (found.length >= limit) return found;
+		}
+	}
+	return found;
+}
+
+/**
+ * DELETE one member whose check found it. A 404 now means it went in the meantime, or on an attempt whose answer
+ * was lost before a retry: either way it is gone, which is what was asked.
+ */
+export async function deleteMember(
+	this: IExecuteFunctions,
+	kind: MemberKind,
+	projectId: string,
+	id: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<IDataObject> {
+	const deleting = await openAiRequest
+		.call(this, { method: 'DELETE', ...memberRequest(kind, projectId, id, itemIndex, limits) })
+		.then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+	if ('response' in deleting) return deleting.response.body as IDataObject;
+	if (openAiErrorFacts(deleting.error).status !== 404) throw deleting.error;
+	return { id, deleted: true, alreadyGone: true };
+}
