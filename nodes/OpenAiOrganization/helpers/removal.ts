@@ -5,11 +5,11 @@ import { destructiveProperties } from '../../shared/execution/destructive';
 import type { DestructiveRules, Operation, PreparedItem } from '../../shared/execution/operation';
 import { readRequestLimits } from '../../shared/execution/requestOptions';
 import { openAiRequest } from '../../shared/transport';
-import { findMember, memberLocator, readMemberId, toMemberItem } from './members';
-import type { MemberKind } from './members';
+import { findMember, memberLocator, getMemberId, toMemberItem } from './members';
+import type { OrganizationKind } from './members';
 
 export interface RemovalRules {
-	kind: MemberKind;
+	kind: OrganizationKind;
 	destructive: DestructiveRules;
 	show: { resource: string[]; operation: string[] };
 	/** the locator's description: what the change does and what cannot be undone */
@@ -27,7 +27,7 @@ export function removalOperation(rules: RemovalRules): Operation & { description
 	const { kind, destructive } = rules;
 	const wouldField = `would${destructive.verb.charAt(0).toUpperCase()}${destructive.verb.slice(1)}`;
 	function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-		const id = readMemberId.call(this, kind, itemIndex);
+		const id = getMemberId.call(this, kind, itemIndex);
 		const limits = readRequestLimits.call(this, itemIndex);
 		let found: IDataObject | undefined;
 		return {

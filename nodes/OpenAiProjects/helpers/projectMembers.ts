@@ -6,19 +6,25 @@ import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages, openAiErrorFacts, openAiRequest } from '../../shared/transport';
 import { utcIso } from '../../shared/time/dates';
 
-/** One kind of thing that lives inside a project: its list under the project, its ID's form, its picker. */
-export interface MemberKind {
+/** A thing an operation names by ID (a project's member, an organization's user or invite): its field and picker. */
+export interface LocatedKind {
 	/** the node parameter holding its ID */
 	parameter: string;
 	/** the parameter's label, e.g. 'User' */
 	label: string;
 	/** lower case, e.g. 'user', as errors and subjects name it */
 	noun: string;
-	/** the path segment under /organization/projects/{id}/ */
-	collection: 'users' | 'service_accounts' | 'api_keys';
 	idPattern: RegExp;
 	example: string;
 	searchMethod: string;
+	/** where its picker lists it, e.g. '(after the project)'; empty when the list needs nothing chosen first */
+	listedWhere?: string;
+}
+
+/** One kind of thing that lives inside a project: its list under the project, its ID's form, its picker. */
+export interface MemberKind extends LocatedKind {
+	/** the path segment under /organization/projects/{id}/ */
+	collection: 'users' | 'service_accounts' | 'api_keys';
 }
 
 export const PROJECT_USER: MemberKind = {
@@ -29,6 +35,7 @@ export const PROJECT_USER: MemberKind = {
 	idPattern: /^user-[A-Za-z0-9]+$/,
 	example: 'user-abc123',
 	searchMethod: 'searchProjectUsers',
+	listedWhere: ' (after the project)',
 };
 
 export const SERVICE_ACCOUNT: MemberKind = {
@@ -39,6 +46,7 @@ export const SERVICE_ACCOUNT: MemberKind = {
 	idPattern: /^svc_acct_[A-Za-z0-9]+$/,
 	example: 'svc_acct_abc123',
 	searchMethod: 'searchServiceAccounts',
+	listedWhere: ' (after the project)',
 };
 
 export const PROJECT_API_KEY: MemberKind = {
@@ -49,6 +57,7 @@ export const PROJECT_API_KEY: MemberKind = {
 	idPattern: /^key_[A-Za-z0-9]+$/,
 	example: 'key_abc123',
 	searchMethod: 'searchProjectApiKeys',
+	listedWhere: ' (after the project)',
 };
 
 function article(noun: string): string {
@@ -59,8 +68,8 @@ function capitalised(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** The field of an operation on one member: picked from the chosen project's list, or given by ID. */
-export function memberLocator(kind: MemberKind, description: string): INodeProperties {
+/** The field of an operation on one member (user, invite…): picked from its searchable list, or given by ID. */
+export function memberLocator(kind: LocatedKind, description: string): INodeProperties {
 	return {
 		displayName: kind.label,
 		name: kind.parameter,
@@ -95,7 +104,7 @@ export function memberLocator(kind: MemberKind, description: string): INodePrope
 }
 
 /** The member's ID from its locator, checked before any request. */
-export function getMemberId(this: IExecuteFunctions, kind: MemberKind, itemIndex: number): string {
+export function getMemberId(this: IExecuteFunctions, kind: LocatedKind, itemIndex: number): string {
 	const id = String(this.getNodeParameter(kind.parameter, itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!id) {
 		throw new NodeOperationError(this.getNode(), `"${kind.label}" is empty: pick a ${kind.noun} from the list or enter its ID`, {
@@ -105,7 +114,7 @@ export function getMemberId(this: IExecuteFunctions, kind: MemberKind, itemIndex
 	if (!kind.idPattern.test(id)) {
 		throw new NodeOperationError(this.getNode(), `"${kind.label}" must be ${article(kind.noun)} ${kind.noun} ID like ${kind.example}, not "${id}"`, {
 			itemIndex,
-			description: `Pick the ${kind.noun} from the list (after the project), or map the "id" field of a "Get Many" item.`,
+			description: `Pick the ${kind.noun} from the list${kind.listedWhere ?? ''}, or map the "id" field of a "Get Many" item.`,
 		});
 	}
 	return id;

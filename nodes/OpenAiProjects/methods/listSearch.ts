@@ -3,10 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { isProjectId, openAiRequest, readCursorList } from '../../shared/transport';
 import { projectLabel } from '../helpers/projects';
+import { personLabel, SCREENFUL, searchList } from './searchList';
 import type { Project } from '../helpers/projects';
-
-/** More matches than the picker's dropdown shows at once, so it can scroll and ask for more. */
-const SCREENFUL = 20;
 
 function toResult(project: Project): INodeListSearchItems {
 	return {
@@ -77,35 +75,6 @@ function chosenProject(this: ILoadOptionsFunctions): string | undefined {
 	return isProjectId(value) ? value : undefined;
 }
 
-/**
- * One page of a list (the project's members, or the organization's users) narrowed to what the search box holds:
- * each entry is matched on its name, email and ID. Pages on with the API's own cursor.
- */
-async function searchList(
-	this: ILoadOptionsFunctions,
-	path: string,
-	subject: string,
-	label: (entry: IDataObject) => string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim().toLowerCase();
-	const qs: IDataObject = paginationToken ? { after: paginationToken } : {};
-	const results: INodeListSearchItems[] = [];
-	let continueAfter: string | undefined;
-	for await (const page of readCursorList.call(this, { path, qs, subject, maxRetries: 1 })) {
-		for (const entry of page.data) {
-			const text = `${label(entry)}\n${String(entry.email ?? '')}\n${String(entry.id)}`.toLowerCase();
-			if (!needle || text.includes(needle)) results.push({ name: label(entry), value: String(entry.id) });
-		}
-		if (results.length >= SCREENFUL) {
-			continueAfter = page.next;
-			break;
-		}
-	}
-	return { results, paginationToken: continueAfter };
-}
-
 async function searchInProject(
 	this: ILoadOptionsFunctions,
 	collection: string,
@@ -127,11 +96,6 @@ async function searchInProject(
 		);
 	});
 }
-
-const personLabel = (entry: IDataObject) => {
-	const name = String(entry.name ?? entry.email ?? entry.id);
-	return entry.email && entry.email !== name ? `${name} <${String(entry.email)}>` : name;
-};
 
 export async function searchProjectUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchInProject.call(this, 'users', (user) => `${personLabel(user)} (${String(user.role)})`, filter, paginationToken);

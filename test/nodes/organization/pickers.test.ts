@@ -1,4 +1,4 @@
-import { searchInvites, searchUsers } from '../../../nodes/OpenAiOrganization/methods/listSearch';
+import { searchInvites, searchOrganizationUsers as searchUsers } from '../../../nodes/OpenAiOrganization/methods/listSearch';
 import { ORG_ACME, ADMIN_KEY_ACME, CASEY_EMAIL, INVITE_PENDING_DANA, PROJECT_KEY_ACME, USER_CASEY_LEAVING } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { pickerContext } from '../pickerContext';

@@ -5,7 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { organizationRoleProperty, readOrganizationRole } from '../../helpers/roles';
-import { memberLocator, readMemberId, toMemberItem, USER } from '../../helpers/members';
+import { memberLocator, getMemberId, toMemberItem, USER } from '../../helpers/members';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['updateRole'] } }, [
 	memberLocator(USER, 'The user whose role in the organization changes'),
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const userId = readMemberId.call(this, USER, itemIndex);
+	const userId = getMemberId.call(this, USER, itemIndex);
 	const role = readOrganizationRole.call(this, itemIndex);
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {
