@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { runScoped } from '../../shared/execution/runScoped';
 import { listPages } from '../../shared/transport';
 
 /** Every API key of one project, whoever owns it (its owner still in the project or not). */
@@ -34,7 +35,10 @@ export async function readKeyNames(
 ): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
 	for (const projectId of new Set(projectIds)) {
-		const keys = await readProjectKeys.call(this, projectId, itemIndex, limits).catch(() => []);
+		// Each project's key list is read once per execution, however many items ask for it.
+		const keys = await runScoped(this, `api keys ${projectId}`, async () =>
+			await readProjectKeys.call(this, projectId, itemIndex, limits).catch(() => [] as IDataObject[]),
+		);
 		for (const key of keys) {
 			if (typeof key.id === 'string' && typeof key.name === 'string') names.set(key.id, key.name);
 		}

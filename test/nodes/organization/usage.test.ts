@@ -105,6 +105,20 @@ describe('OpenAI Organization: Usage of every kind, and Costs by line item and A
 			expect(keyLists.map((list) => list.path.split('/')[4]).sort()).toEqual([...billed].sort());
 		});
 
+		it('"Name API Keys" off reads no key list; two items read each key list once', async () => {
+			const unnamed = await outputOf(server, { ...costs, groupByApiKey: true, nameApiKeys: false });
+			expect(unnamed.some((item) => typeof item.apiKeyId === 'string')).toBe(true);
+			expect(unnamed.every((item) => item.apiKeyName === null)).toBe(true);
+			expect(requestsTo(server, 'GET', /\/api_keys$/)).toEqual([]);
+
+			server.reset();
+			const twice = await outputOf(server, { ...costs, groupByApiKey: true }, { inputItems: [{}, {}] });
+			expect(twice.filter((item) => item.apiKeyName === 'lab-prod').length).toBeGreaterThan(0);
+			const lists = requestsTo(server, 'GET', /\/api_keys$/).map((request) => request.path);
+			expect(lists.length).toBeGreaterThan(0);
+			expect(new Set(lists).size).toBe(lists.length);
+		});
+
 		it('without the new options the costs come as before: one item per day and project', async () => {
 			const items = await outputOf(server, costs);
 			expect(requestsTo(server, 'GET', '/v1/organization/costs')[0].query['group_by[]']).toBe('project_id');

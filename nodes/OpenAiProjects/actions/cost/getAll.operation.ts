@@ -42,6 +42,15 @@ const properties: INodeProperties[] = [
 			'Whether to return one item per API key of each project and day, with the key\'s name (read from the projects\' key lists)',
 		displayOptions: { show: { summarizePerProject: [false] } },
 	},
+	{
+		displayName: 'Name API Keys',
+		name: 'nameApiKeys',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to add each key's name. Costs name keys by ID only: the names are read from the key list of each project billed to a key, one request per such project (slow under the Admin API's rate limit for hundreds of projects; narrow with Project Names or IDs).",
+		displayOptions: { show: { summarizePerProject: [false], groupByApiKey: [true] } },
+	},
 	projectFilterProperty,
 ];
 
@@ -59,6 +68,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const summarize = this.getNodeParameter('summarizePerProject', itemIndex, false) === true;
 	const withLineItems = !summarize && this.getNodeParameter('groupByLineItem', itemIndex, false) === true;
 	const withApiKeys = !summarize && this.getNodeParameter('groupByApiKey', itemIndex, false) === true;
+	const nameKeys = withApiKeys && this.getNodeParameter('nameApiKeys', itemIndex, true) === true;
 	const limits = readRequestLimits.call(this, itemIndex);
 	const qs = {
 		bucket_width: '1d',
@@ -68,9 +78,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const query = { path: '/organization/costs', rules: COST_BUCKETS, qs };
 	return prepareReport.call(this, itemIndex, query, async (report) => {
 		// Key names come from the key lists of the projects that were billed to a key: one list per such project.
-		const keyNames = withApiKeys
-			? await readKeyNames.call(this, billedProjects(report.buckets), itemIndex, limits)
-			: undefined;
+		let keyNames: Map<string, string> | undefined;
+		if (nameKeys) keyNames = await readKeyNames.call(this, billedProjects(report.buckets), itemIndex, limits);
+		else if (withApiKeys) keyNames = new Map();
 		const items = toCostItems(report, withLineItems, keyNames);
 		return summarize ? summarizeCostsPerProject(items, report.range) : items;
 	});
