@@ -5,13 +5,17 @@ import { admin, append, clock, serverOptions, useClock } from '../audit/support'
 import { auditStore } from '../../openai-server/auditLogData';
 
 const EXAMPLE = 'examples/audit-trigger-post-new-api-key-and-member-events.json';
+// The example ends at n8n's own HTTP Request node, which only the pinned n8n install provides; n8n-workflow needs
+// every node type of a workflow, so even polling its trigger needs it.
+const canRun = isN8nInstalled() || process.env.N8N_REQUIRE_INSTALLED !== undefined;
+if (!canRun) console.warn(`Skipping ${EXAMPLE}: the pinned n8n is not installed (run scripts/install-n8n.sh).`);
 
 describe('Example "Post new API-key and member events to a channel": its trigger', () => {
 	let server: OpenAiTestServer;
 	useClock();
 	serveTestServer(serverOptions(), (started) => (server = started));
 
-	it('emits the new API-key and member events only, once, after an activation that emits nothing', async () => {
+	(canRun ? it : it.skip)('emits the new API-key and member events only, once, after an activation that emits nothing', async () => {
 		const workflow = loadWorkflow(EXAMPLE);
 		const credentialId = Object.values(workflow.nodes[0].credentials ?? {})[0]?.id ?? '';
 		const credentials = { [credentialId]: { apiKey: admin.apiKey, organizationId: '', baseUrl: server.url } };
@@ -37,7 +41,7 @@ describe('Example "Post new API-key and member events to a channel": its trigger
 		expect((await pollTrigger(workflow, { credentials, staticData: next.staticData })).items).toEqual([]);
 	});
 
-	if (!isN8nInstalled()) {
+	if (!canRun) {
 		test.skip('its HTTP Request node posts each event to the channel (run scripts/install-n8n.sh)', () => {});
 	} else {
 		it('its HTTP Request node posts each event to the channel as a Slack message', async () => {
