@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- test code: runs in Node, never inside n8n; reads N8N_REQUIRE_INSTALLED and tells why the example is skipped */
 import { isN8nInstalled, loadWorkflow, pollTrigger, runWorkflow } from '../../harness';
 import type { OpenAiTestServer } from '../../openai-server';
 import { serveTestServer } from '../testServer';
