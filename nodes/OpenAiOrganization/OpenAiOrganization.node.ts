@@ -7,11 +7,10 @@ import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
-// Costs and usage have one owner, the OpenAI Projects node's modules: this node shows the same operations.
-import * as cost from '../OpenAiProjects/actions/cost';
-import * as usage from '../OpenAiProjects/actions/usage';
-import { loadOptions } from '../OpenAiProjects/methods';
-import { listSearch } from './methods';
+// Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
+import * as cost from '../shared/actions/cost';
+import * as usage from '../shared/actions/usage';
+import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
 
 export class OpenAiOrganization implements INodeType {

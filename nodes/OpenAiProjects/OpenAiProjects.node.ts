@@ -3,14 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
-import * as cost from './actions/cost';
+import * as cost from '../shared/actions/cost';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
-import * as usage from './actions/usage';
+import * as usage from '../shared/actions/usage';
 import * as hostedToolPermissions from './actions/hostedToolPermissions';
 import * as modelPermissions from './actions/modelPermissions';
 import * as rateLimit from './actions/rateLimit';

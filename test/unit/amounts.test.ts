@@ -1,5 +1,5 @@
-import { roundToCents, roundToMillionths, summarizeCostsPerProject } from '../../nodes/OpenAiProjects/helpers/costReport';
-import type { CostItem } from '../../nodes/OpenAiProjects/helpers/costReport';
+import { roundToCents, roundToMillionths, summarizeCostsPerProject } from '../../nodes/shared/resources/costReport';
+import type { CostItem } from '../../nodes/shared/resources/costReport';
 import { DateTime } from 'luxon';
 
 describe('amounts in the currency units', () => {

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { summarizeCostsPerProject, toCostItems } from '../../nodes/OpenAiProjects/helpers/costReport';
-import type { Project } from '../../nodes/OpenAiProjects/helpers/projects';
-import type { TimeBucket } from '../../nodes/OpenAiProjects/helpers/report';
-import { USAGE_KINDS } from '../../nodes/OpenAiProjects/helpers/usageKinds';
-import { toUsageItems } from '../../nodes/OpenAiProjects/helpers/usageReport';
+import { summarizeCostsPerProject, toCostItems } from '../../nodes/shared/resources/costReport';
+import type { Project } from '../../nodes/shared/resources/projects';
+import type { TimeBucket } from '../../nodes/shared/resources/report';
+import { USAGE_KINDS } from '../../nodes/shared/resources/usageKinds';
+import { toUsageItems } from '../../nodes/shared/resources/usageReport';
 
 const completions = USAGE_KINDS[0];
 

@@ -5,8 +5,8 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as auditLog from './auditLog';
 import * as invite from './invite';
 import * as user from './user';
-import * as cost from '../../OpenAiProjects/actions/cost';
-import * as usage from '../../OpenAiProjects/actions/usage';
+import * as cost from '../../shared/actions/cost';
+import * as usage from '../../shared/actions/usage';
 
 const operations: OperationTable = {
 	auditLog: { getAll: auditLog.getAll },

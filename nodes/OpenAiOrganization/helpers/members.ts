@@ -4,8 +4,8 @@ import { findInListing } from '../../shared/execution/listingLookup';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { openAiRequest } from '../../shared/transport';
 import { utcIso } from '../../shared/time/dates';
-import { getMemberId, memberLocator } from '../../OpenAiProjects/helpers/projectMembers';
-import type { LocatedKind } from '../../OpenAiProjects/helpers/projectMembers';
+import { getMemberId, memberLocator } from '../../shared/resources/projectMembers';
+import type { LocatedKind } from '../../shared/resources/projectMembers';
 
 /** An organization's user or invite: the field and picker that name it (see memberLocator), and its list. */
 export interface OrganizationKind extends LocatedKind {

@@ -1,11 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { loadForPicker } from '../../shared/methods/pickerErrors';
-import { searchList } from '../../OpenAiProjects/methods/searchList';
+import { searchList } from '../../shared/methods/searchList';
 import { INVITE } from '../helpers/members';
 
-// The organization's users: the Projects node's search serves both nodes.
-export { searchOrganizationUsers } from '../../OpenAiProjects/methods/listSearch';
+// The organization's users and projects: the shared organization-wide pickers.
+export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
 
 const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id)} (${String(invite.status ?? 'invite')})`;
 

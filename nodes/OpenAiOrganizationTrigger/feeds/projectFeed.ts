@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { isArchived, toProjectItem } from '../../OpenAiProjects/helpers/projects';
-import type { Project } from '../../OpenAiProjects/helpers/projects';
+import { isArchived, toProjectItem } from '../../shared/resources/projects';
+import type { Project } from '../../shared/resources/projects';
 import { listPages } from '../../shared/transport';
 import type { Feed, TriggerSettings } from './feed';
 

@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
-import * as cost from './cost';
+import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
-import * as usage from './usage';
+import * as usage from '../../shared/actions/usage';
 import * as hostedToolPermissions from './hostedToolPermissions';
 import * as modelPermissions from './modelPermissions';
 import * as rateLimit from './rateLimit';

@@ -6,7 +6,7 @@ import { readRequestLimits } from '../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../shared/transport';
 import { projectLocator } from './projectLocator';
-import { getProjectId } from './projects';
+import { getProjectId } from '../../shared/resources/projects';
 
 /** e.g. /organization/projects/proj_abc/spend_alerts */
 export const projectPath = (projectId: string, subPath: string) => `/organization/projects/${projectId}/${subPath}`;

@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../shared/execution/operation';
 import { readRequestLimits } from '../../shared/execution/requestOptions';
-import { getMemberId, memberLocator, readMember, toMemberItem } from './projectMembers';
-import type { MemberKind } from './projectMembers';
+import { getMemberId, memberLocator, readMember, toMemberItem } from '../../shared/resources/projectMembers';
+import type { MemberKind } from '../../shared/resources/projectMembers';
 import { projectLocator } from './projectLocator';
-import { getProjectId } from './projects';
+import { getProjectId } from '../../shared/resources/projects';
 
 /**
  * The "Get" operation of a kind of member: the project, the member picked inside it, one GET. `extra` adds fields

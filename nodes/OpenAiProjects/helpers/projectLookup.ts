@@ -3,8 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { findInListing } from '../../shared/execution/listingLookup';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { readProject } from './projects';
-import type { Project } from './projects';
+import { readProject } from '../../shared/resources/projects';
+import type { Project } from '../../shared/resources/projects';
 
 /**
  * The project as it is now. A run touching many projects finds them in the project list, read by pages once for

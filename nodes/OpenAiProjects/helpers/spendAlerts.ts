@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../shared/transport';
 import { projectPath } from './inProject';
-import { withDollarAmounts } from './money';
+import { withDollarAmounts } from '../../shared/resources/money';
 
 export interface SpendAlert extends IDataObject {
 	id: string;

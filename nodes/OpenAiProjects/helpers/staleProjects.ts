@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ActivitySource } from './activitySources';
-import type { TimeBucket } from './report';
-import { roundToMillionths } from './costReport';
-import type { Project } from './projects';
+import type { TimeBucket } from '../../shared/resources/report';
+import { roundToMillionths } from '../../shared/resources/costReport';
+import type { Project } from '../../shared/resources/projects';
 import { utcDate, utcIso } from '../../shared/time/dates';
 
 const DAY_SECONDS = 86_400;

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { isProjectId, readCursorList } from '../../shared/transport';
-import { formatDollars } from '../helpers/money';
+import { formatDollars } from '../../shared/resources/money';
 
 /** The project picked above, which the rate limit or alert picker looks inside. */
 function pickedProject(this: ILoadOptionsFunctions): string {

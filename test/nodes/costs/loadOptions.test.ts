@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
+import { getProjects } from '../../../nodes/shared/methods/loadOptions';
 import { ADMIN_KEY_ACME } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
 import { pickerContext } from '../pickerContext';

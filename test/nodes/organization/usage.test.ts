@@ -1,5 +1,5 @@
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
-import { USAGE_KINDS } from '../../../nodes/OpenAiProjects/helpers/usageKinds';
+import { USAGE_KINDS } from '../../../nodes/shared/resources/usageKinds';
 import { DAY_SECONDS, FIXED_NOW_MS, fixNodeClock } from '../costs/support';
 import { serveTestServer } from '../testServer';
 import { nodeResult, runNode } from '../workflowHelpers';

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchProjects } from '../../../nodes/OpenAiProjects/methods/listSearch';
-import { getProjects } from '../../../nodes/OpenAiProjects/methods/loadOptions';
+import { getProjects } from '../../../nodes/shared/methods/loadOptions';
 import { searchModels } from '../../../nodes/OpenAiOrgChat/methods/listSearch';
 import { pickerError, PICKER_MESSAGE_LIMIT } from '../../../nodes/shared/methods/pickerErrors';
 import { ADMIN_KEY_ACME, BAD_KEY, PROJECT_KEY_ACME } from '../../openai-server';

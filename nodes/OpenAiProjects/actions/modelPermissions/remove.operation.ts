@@ -6,7 +6,7 @@ import type { DestructiveRules, PreparedItem } from '../../../shared/execution/o
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { requireActiveProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { requestInProject } from '../../helpers/inProject';
 import { MODEL_PERMISSIONS } from './get.operation';
 

@@ -8,8 +8,8 @@ import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { DEFAULT_PROJECT_REFUSAL, openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { lookUpProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../../shared/resources/projects';
+import type { Project } from '../../../shared/resources/projects';
 
 /** Archiving cannot be undone. */
 export const destructive: DestructiveRules = { verb: 'archive', pastTense: 'archived', items: 'projects' };

@@ -5,8 +5,8 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../../shared/transport';
-import { getProjectName, toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import { getProjectName, toProjectItem } from '../../../shared/resources/projects';
+import type { Project } from '../../../shared/resources/projects';
 
 const RESIDENCIES = [
 	'GLOBAL',

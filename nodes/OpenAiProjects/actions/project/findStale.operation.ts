@@ -7,10 +7,10 @@ import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
-import { readProjectKeys } from '../../helpers/projectKeys';
-import { readBuckets } from '../../helpers/report';
-import { isDefaultProject, toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import { readProjectKeys } from '../../../shared/resources/projectKeys';
+import { readBuckets } from '../../../shared/resources/report';
+import { isDefaultProject, toProjectItem } from '../../../shared/resources/projects';
+import type { Project } from '../../../shared/resources/projects';
 import { ageInDays, byLongestIdle, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
 import type { ActivityLedger, StaleWindow } from '../../helpers/staleProjects';
 

@@ -4,7 +4,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId, readProject, toProjectItem } from '../../helpers/projects';
+import { getProjectId, readProject, toProjectItem } from '../../../shared/resources/projects';
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['get'] } }, [projectLocator]);
 

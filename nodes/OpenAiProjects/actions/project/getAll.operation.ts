@@ -7,8 +7,8 @@ import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { parseMoment } from '../../../shared/time/dates';
 import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
-import { toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import { toProjectItem } from '../../../shared/resources/projects';
+import type { Project } from '../../../shared/resources/projects';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties,

@@ -5,8 +5,8 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId, getProjectName, toProjectItem } from '../../helpers/projects';
-import type { Project } from '../../helpers/projects';
+import { getProjectId, getProjectName, toProjectItem } from '../../../shared/resources/projects';
+import type { Project } from '../../../shared/resources/projects';
 
 const properties: INodeProperties[] = [
 	projectLocator,

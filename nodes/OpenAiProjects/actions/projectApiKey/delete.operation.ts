@@ -4,9 +4,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { destructiveProperties } from '../../../shared/execution/destructive';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { deleteMember, findMember, getMemberId, memberLocator, PROJECT_API_KEY, toMemberItem } from '../../helpers/projectMembers';
+import { deleteMember, findMember, getMemberId, memberLocator, PROJECT_API_KEY, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { ownerFields } from './keys';
 
 export const destructive: DestructiveRules = { verb: 'delete', pastTense: 'deleted', items: 'keys' };

@@ -1,5 +1,5 @@
 import { memberGetOperation } from '../../helpers/memberGet';
-import { PROJECT_API_KEY } from '../../helpers/projectMembers';
+import { PROJECT_API_KEY } from '../../../shared/resources/projectMembers';
 import { daysSinceLastUse, ownerFields } from './keys';
 
 export const { description, prepare } = memberGetOperation(

@@ -5,9 +5,9 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { organizationUserIds } from '../../helpers/organizationUsers';
-import { listMembers, PROJECT_API_KEY, toMemberItem } from '../../helpers/projectMembers';
+import { listMembers, PROJECT_API_KEY, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { daysSinceLastUse, ownerFields, unusedFor } from './keys';
 
 const properties: INodeProperties[] = [

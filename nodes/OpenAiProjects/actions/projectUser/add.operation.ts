@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { listMembers, memberPath, PROJECT_USER, toMemberItem } from '../../helpers/projectMembers';
+import { listMembers, memberPath, PROJECT_USER, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { getRole, roleProperty } from './roles';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

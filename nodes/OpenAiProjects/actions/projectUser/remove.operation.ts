@@ -14,9 +14,9 @@ import {
 	memberLocator,
 	PROJECT_USER,
 	toMemberItem,
-} from '../../helpers/projectMembers';
+} from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 
 export const destructive: DestructiveRules = { verb: 'remove', pastTense: 'removed', items: 'users' };
 

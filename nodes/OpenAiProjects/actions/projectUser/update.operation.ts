@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { getMemberId, memberLocator, memberPath, memberSubject, PROJECT_USER, toMemberItem } from '../../helpers/projectMembers';
+import { getMemberId, memberLocator, memberPath, memberSubject, PROJECT_USER, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { getRole, roleProperty } from './roles';
 
 export const description = updateDisplayOptions({ show: { resource: ['projectUser'], operation: ['update'] } }, [

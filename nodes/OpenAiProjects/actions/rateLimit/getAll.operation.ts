@@ -5,7 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { RATE_LIMITS } from '../../helpers/rateLimits';
 import { listInProject } from '../../helpers/inProject';
 

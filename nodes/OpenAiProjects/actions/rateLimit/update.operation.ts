@@ -5,7 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { getRateLimitChoice, rateLimitLocator, rateLimitsPath, resolveRateLimitId } from '../../helpers/rateLimits';
 
 /** The contract's fields of a rate limit update (all integers), as the node names them. */

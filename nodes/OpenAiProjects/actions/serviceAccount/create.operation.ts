@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../helpers/projectMembers';
+import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
 
 const properties: INodeProperties[] = [

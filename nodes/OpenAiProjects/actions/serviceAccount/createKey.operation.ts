@@ -10,9 +10,9 @@ import {
 	memberPath,
 	memberSubject,
 	SERVICE_ACCOUNT,
-} from '../../helpers/projectMembers';
+} from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
 
 const properties: INodeProperties[] = [

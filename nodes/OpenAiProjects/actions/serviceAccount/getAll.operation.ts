@@ -4,9 +4,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
-import { listMembers, SERVICE_ACCOUNT, toMemberItem } from '../../helpers/projectMembers';
+import { listMembers, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 
 export const description = updateDisplayOptions({ show: { resource: ['serviceAccount'], operation: ['getAll'] } }, [
 	projectLocator,

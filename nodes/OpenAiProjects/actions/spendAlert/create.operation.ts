@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL } from '../../helpers/money';
+import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL } from '../../../shared/resources/money';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { listSpendAlerts, readRecipients, spendAlertsPath, toSpendAlertItem } from '../../helpers/spendAlerts';
 import type { SpendAlert } from '../../helpers/spendAlerts';
 

@@ -8,7 +8,7 @@ import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { requireActiveProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import {
 	getAlertId,
 	readSpendAlert,

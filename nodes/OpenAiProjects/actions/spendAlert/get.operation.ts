@@ -4,7 +4,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { getAlertId, readSpendAlert, spendAlertLocator, toSpendAlertItem } from '../../helpers/spendAlerts';
 
 export const description = updateDisplayOptions({ show: { resource: ['spendAlert'], operation: ['get'] } }, [

@@ -3,10 +3,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { withDollarAmounts } from '../../helpers/money';
+import { withDollarAmounts } from '../../../shared/resources/money';
 import { lookUpProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { readSpendLimitIfSet } from '../../helpers/spendLimit';
 
 export const description = updateDisplayOptions({ show: { resource: ['spendLimit'], operation: ['get'] } }, [

@@ -5,10 +5,10 @@ import { destructiveProperties } from '../../../shared/execution/destructive';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { withDollarAmounts } from '../../helpers/money';
+import { withDollarAmounts } from '../../../shared/resources/money';
 import { requireActiveProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { readSpendLimitIfSet, spendLimitPath } from '../../helpers/spendLimit';
 
 /** Without its limit a project may spend without a cap. */

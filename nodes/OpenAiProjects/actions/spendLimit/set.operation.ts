@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL, withDollarAmounts } from '../../helpers/money';
+import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL, withDollarAmounts } from '../../../shared/resources/money';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../helpers/projects';
+import { getProjectId } from '../../../shared/resources/projects';
 import { spendLimitPath } from '../../helpers/spendLimit';
 
 export const description = updateDisplayOptions({ show: { resource: ['spendLimit'], operation: ['set'] } }, [

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { reportRows } from './report';
 import type { ReportAnswer, ReportRow } from './report';
-import { utcDate } from '../../shared/time/dates';
-import type { TimeRange } from '../../shared/time/timeRange';
+import { utcDate } from '../time/dates';
+import type { TimeRange } from '../time/timeRange';
 
 export interface CostItem extends ReportRow {
 	lineItem?: string | null;

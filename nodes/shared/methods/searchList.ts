@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { readCursorList } from '../../shared/transport';
+import { readCursorList } from '../transport';
 
 /** More matches than the picker's dropdown shows at once, so it can scroll and ask for more. */
 export const SCREENFUL = 20;

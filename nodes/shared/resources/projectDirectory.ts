@@ -1,5 +1,5 @@
-import { listPages } from '../../shared/transport';
-import type { OpenAiFunctions } from '../../shared/transport';
+import { listPages } from '../transport';
+import type { OpenAiFunctions } from '../transport';
 import type { Project } from './projects';
 
 export interface ProjectDirectoryRequest {

@@ -1,15 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../../shared/execution/operation';
-import { summarizeCostsPerProject, toCostItems } from '../../helpers/costReport';
-import { projectFilterProperty } from '../../helpers/projectFilter';
-import { readKeyNames } from '../../helpers/projectKeys';
-import { prepareReport } from '../../helpers/report';
-import type { TimeBucket } from '../../helpers/report';
-import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import type { BucketRules } from '../../../shared/time/timeRange';
-import { timeRangeProperties } from '../../../shared/time/timeRangeParameters';
+import type { PreparedItem } from '../../execution/operation';
+import { summarizeCostsPerProject, toCostItems } from '../../resources/costReport';
+import { projectFilterProperty } from '../../resources/projectFilter';
+import { readKeyNames } from '../../resources/projectKeys';
+import { prepareReport } from '../../resources/report';
+import type { TimeBucket } from '../../resources/report';
+import { readRequestLimits } from '../../execution/requestOptions';
+import type { BucketRules } from '../../time/timeRange';
+import { timeRangeProperties } from '../../time/timeRangeParameters';
 
 /** The costs API only has day buckets, and serves at most 180 of them a page. */
 const COST_BUCKETS: BucketRules = { bucketSeconds: 86_400, label: 'costs' };

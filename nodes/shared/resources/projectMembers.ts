@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { findInListing } from '../../shared/execution/listingLookup';
-import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { listPages, openAiErrorFacts, openAiRequest } from '../../shared/transport';
-import { utcIso } from '../../shared/time/dates';
+import { findInListing } from '../execution/listingLookup';
+import type { RequestLimits } from '../execution/requestOptions';
+import { listPages, openAiErrorFacts, openAiRequest } from '../transport';
+import { utcIso } from '../time/dates';
 
 /** A thing an operation names by ID (a project's member, an organization's user or invite): its field and picker. */
 export interface LocatedKind {

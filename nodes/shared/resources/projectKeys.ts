@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { runScoped } from '../../shared/execution/runScoped';
-import { listPages } from '../../shared/transport';
+import type { RequestLimits } from '../execution/requestOptions';
+import { runScoped } from '../execution/runScoped';
+import { listPages } from '../transport';
 
 /** Every API key of one project, whoever owns it (its owner still in the project or not). */
 export async function readProjectKeys(

@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { isProjectId, openAiRequest } from '../../shared/transport';
-import { utcIso } from '../../shared/time/dates';
+import type { RequestLimits } from '../execution/requestOptions';
+import { isProjectId, openAiRequest } from '../transport';
+import { utcIso } from '../time/dates';
 
 export interface Project extends IDataObject {
 	id: string;

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../shared/execution/operation';
-import { readRequestLimits } from '../../shared/execution/requestOptions';
-import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { listReportPages } from '../../shared/transport';
+import type { PreparedItem } from '../execution/operation';
+import { readRequestLimits } from '../execution/requestOptions';
+import type { RequestLimits } from '../execution/requestOptions';
+import { listReportPages } from '../transport';
 import { readProjectIds } from './projectFilter';
 import { loadProjectDirectory, projectNameOf } from './projectDirectory';
 import type { Project } from './projects';
-import { toUnixSeconds, utcDate, utcIso } from '../../shared/time/dates';
-import type { BucketRules, TimeRange } from '../../shared/time/timeRange';
-import { readTimeRange } from '../../shared/time/timeRangeParameters';
+import { toUnixSeconds, utcDate, utcIso } from '../time/dates';
+import type { BucketRules, TimeRange } from '../time/timeRange';
+import { readTimeRange } from '../time/timeRangeParameters';
 
 /** One time bucket of the costs or usage API; `results` holds one row per group. */
 export interface TimeBucket {

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loadForPicker } from '../../shared/methods/pickerErrors';
-import { loadProjectDirectory } from '../helpers/projectDirectory';
-import { isArchived, projectLabel } from '../helpers/projects';
+import { loadForPicker } from './pickerErrors';
+import { loadProjectDirectory } from '../resources/projectDirectory';
+import { isArchived, projectLabel } from '../resources/projects';
 
 /** Every project, archived ones marked and listed last: their past costs still count in a report. */
 export async function getProjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -1,15 +1,15 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readList } from '../../../shared/execution/lists';
-import type { PreparedItem } from '../../../shared/execution/operation';
-import { projectFilterProperty } from '../../helpers/projectFilter';
-import { prepareReport } from '../../helpers/report';
-import type { BucketRules } from '../../../shared/time/timeRange';
-import { timeRangeProperties } from '../../../shared/time/timeRangeParameters';
-import { GROUP_BY_NAMES, USAGE_KINDS } from '../../helpers/usageKinds';
-import type { UsageKind } from '../../helpers/usageKinds';
-import { toUsageItems } from '../../helpers/usageReport';
+import { readList } from '../../execution/lists';
+import type { PreparedItem } from '../../execution/operation';
+import { projectFilterProperty } from '../../resources/projectFilter';
+import { prepareReport } from '../../resources/report';
+import type { BucketRules } from '../../time/timeRange';
+import { timeRangeProperties } from '../../time/timeRangeParameters';
+import { GROUP_BY_NAMES, USAGE_KINDS } from '../../resources/usageKinds';
+import type { UsageKind } from '../../resources/usageKinds';
+import { toUsageItems } from '../../resources/usageReport';
 
 interface BucketWidth {
 	apiValue: '1d' | '1h' | '1m';

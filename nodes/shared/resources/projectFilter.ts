@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readList } from '../../shared/execution/lists';
-import { isProjectId } from '../../shared/transport';
+import { readList } from '../execution/lists';
+import { isProjectId } from '../transport';
 
 /** The optional "only these projects" multi-select of a report operation. */
 export const projectFilterProperty: INodeProperties = {
