@@ -6,6 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+// Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
+import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as chat from './actions/chat';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';

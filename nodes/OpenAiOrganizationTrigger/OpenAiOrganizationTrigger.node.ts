@@ -8,6 +8,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+// Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
+import '../shared/resources/refusals';
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/auditLogs/eventTypes';
 import { readList } from '../shared/execution/lists';
 import { isProjectId } from '../shared/transport';

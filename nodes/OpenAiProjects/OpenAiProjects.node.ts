@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+// Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
+import '../shared/resources/refusals';
 import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from '../shared/actions/cost';

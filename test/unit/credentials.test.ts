@@ -1,11 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: the keys are fake fixtures */
 import {
 	findCredentialProblem,
-	keyFingerprint,
 	keyKind,
 	readCredentialValues,
 } from '../../nodes/shared/transport/credentials';
-import { redactSecrets } from '../../nodes/shared/transport/redact';
+import { keyFingerprint, redactSecrets } from '../../nodes/shared/transport/redact';
 
 const valid = { apiKey: 'sk-admin-abcdefghijklmnopqrstuvwxyz0123', organizationId: '', projectId: '', baseUrl: 'https://api.openai.com/v1' };
 

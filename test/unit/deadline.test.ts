@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { startDeadline, withDeadline } from '../../nodes/shared/transport/deadline';
-import { classifyInterruption, explainInterruption, waitInWords } from '../../nodes/shared/transport/interruptions';
+import { classifyInterruption, startDeadline, withDeadline } from '../../nodes/shared/transport/attempt';
+import { explainInterruption, waitInWords } from '../../nodes/shared/transport/errors';
 
 function contextWith(cancel?: AbortController): IExecuteFunctions {
 	return {

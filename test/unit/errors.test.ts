@@ -2,7 +2,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { buildOpenAiApiError, describeOpenAiError, openAiErrorFacts } from '../../nodes/shared/transport/errors';
-import type { OpenAiFailure, RequestContext } from '../../nodes/shared/transport/errors';
+import type { RequestContext } from '../../nodes/shared/transport/errors';
+import type { OpenAiFailure } from '../../nodes/shared/transport/http';
+import '../../nodes/shared/resources/refusals';
 
 const adminKey = 'sk-admin-abcdefghijklmnopqrstuvwxyzABCD';
 const userKey = 'sk-abcdefghijklmnopqrstuvwxyzEFGH';

@@ -3,8 +3,8 @@ import {
 	Pacer,
 	parseDuration,
 	readRateLimitHeaders,
+	pacingScope,
 } from '../../nodes/shared/transport/pacing';
-import { pacingScope } from '../../nodes/shared/transport/executionPacing';
 import { requestedTokens } from '../openai-server/rateLimits';
 import { simulate } from './pacingSimulation';
 

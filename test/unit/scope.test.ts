@@ -2,8 +2,8 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { authenticateOpenAi } from '../../nodes/shared/authenticate';
 import { readCredentialValues } from '../../nodes/shared/transport/credentials';
-import { decideRetry } from '../../nodes/shared/transport/retryDecision';
-import type { RetrySituation } from '../../nodes/shared/transport/retryDecision';
+import { decideRetry } from '../../nodes/shared/transport/retry';
+import type { RetrySituation } from '../../nodes/shared/transport/retry';
 import { decideScope, NO_SCOPE, withScope } from '../../nodes/shared/transport/scope';
 import type { ScopeOverrides } from '../../nodes/shared/transport/scope';
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { utcIso } from '../time/dates';
 import { listPages } from '../transport';
-import type { OpenAiFunctions } from '../transport';
+import type { Explanation, OpenAiFunctions, RefusalExplainer } from '../transport';
 
 export const AUDIT_LOGS_PATH = '/organization/audit_logs';
 
@@ -108,3 +108,21 @@ export function toAuditLogItem(event: IDataObject): IDataObject {
 		actor: actor ?? null,
 	};
 }
+
+/**
+ * Said when OpenAI refuses the audit log because audit logging was never turned on for the organization. OpenAI's
+ * exact words for it are not on record, so any refusal of /organization/audit_logs that speaks of audit logging
+ * being off (not enabled, disabled, to be activated) is read as this.
+ */
+export const AUDIT_LOGGING_OFF: Explanation = {
+	message: 'Audit logging is not enabled for this organization, so OpenAI keeps no audit log to read',
+	fix: 'An Organization Owner turns it on at platform.openai.com/settings/organization/data-controls/data-retention ("Audit logging", Enable, Save). Only events after that are logged, and once on it cannot be turned off again.',
+};
+
+export const explainAuditLoggingOff: RefusalExplainer = (failure, request) => {
+	if (!request.path.startsWith(AUDIT_LOGS_PATH) || failure.status === undefined) return undefined;
+	if (failure.status < 400 || failure.status >= 500 || failure.status === 401 || failure.status === 429) return undefined;
+	const text = `${failure.openAiCode ?? ''} ${failure.openAiMessage ?? ''}`;
+	const off = /audit[ _-]?log/i.test(text) && /not (enabled|activated|turned on)|disabled|(enable|activate)/i.test(text);
+	return off ? AUDIT_LOGGING_OFF : undefined;
+};

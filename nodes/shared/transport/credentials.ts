@@ -1,6 +1,9 @@
-import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, INode } from 'n8n-workflow';
 
+import type { OpenAiFunctions } from './http';
 import { redactSecrets } from './redact';
+import { isOrganizationId, isProjectId } from './scope';
 
 /** For chat (project and user keys), and for the OpenAI Projects node before version 2. */
 const ORG_CREDENTIAL_TYPE = 'openAiOrgApi';
@@ -30,9 +33,6 @@ export interface OpenAiOrgCredentials {
 
 export type KeyKind = 'admin' | 'project' | 'service account' | 'user';
 
-const ORGANIZATION_ID = /^org-[A-Za-z0-9]+$/;
-const PROJECT_ID = /^proj_[A-Za-z0-9]+$/;
-
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -51,20 +51,6 @@ export function keyKind(apiKey: string): KeyKind {
 	if (apiKey.startsWith('sk-proj-')) return 'project';
 	if (apiKey.startsWith('sk-svcacct-')) return 'service account';
 	return 'user';
-}
-
-/** `sk-...abcd`: enough to tell keys apart in an error, never enough to use one. */
-export function keyFingerprint(apiKey: string): string {
-	if (!apiKey) return '(no key)';
-	return `${apiKey.startsWith('sk-') ? 'sk-' : ''}...${apiKey.slice(-4)}`;
-}
-
-export function isOrganizationId(value: string): boolean {
-	return ORGANIZATION_ID.test(value);
-}
-
-export function isProjectId(value: string): boolean {
-	return PROJECT_ID.test(value);
 }
 
 /** Checks values before any request is sent; answers a sentence naming the field and the fix. */
@@ -89,4 +75,26 @@ export function findCredentialProblem(values: OpenAiOrgCredentials): string | un
 		return `The Base URL contains a user name or password (${redactSecrets(values.baseUrl)}). n8n would send them instead of the API key, so OpenAI would refuse every request. Remove them from the Base URL. For a proxy that needs a login, use the proxy settings of n8n or of the machine (the HTTP_PROXY / HTTPS_PROXY environment variables of n8n, which may carry the login), not credentials in the URL.`;
 	}
 	return undefined;
+}
+
+/** The credential read once: its checked values, and the decrypted form n8n's request helper takes as is. */
+export interface LoadedCredentials {
+	values: OpenAiOrgCredentials;
+	decrypted: ICredentialsDecrypted;
+}
+
+/** Reads the node's credential and refuses one that could never work, before any request is sent. */
+export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
+	// n8n hands out a deep copy of the node on every getNode(): one per credential read is enough.
+	const node = this.getNode();
+	const type = credentialTypeOf(node);
+	const data = await this.getCredentials(type, itemIndex);
+	const values = readCredentialValues(data);
+	const problem = findCredentialProblem(values);
+	if (problem) throw new NodeOperationError(node, problem, { itemIndex });
+	const reference = node.credentials?.[type];
+	return {
+		values,
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },
+	};
 }

@@ -3,30 +3,21 @@ import type { INode, JsonObject } from 'n8n-workflow';
 
 import { AUTH_PROBLEMS, KEY_PAGES } from '../authProblems';
 import type { AuthSubject } from '../authProblems';
-import { keyFingerprint, keyKind } from './credentials';
-import { explainInterruption, waitInWords } from './interruptions';
-import type { Interruption } from './interruptions';
-import { redactSecrets } from './redact';
+import { sendOnce } from './attempt';
+import { keyKind } from './credentials';
+import type { LoadedCredentials } from './credentials';
+import type { Interruption, OpenAiFailure, OpenAiFunctions } from './http';
+import { keyFingerprint, redactSecrets } from './redact';
 import { MAX_RETRY_AFTER_MS } from './retry';
+import { NO_SCOPE, withScope } from './scope';
 import type { Scope } from './scope';
 
-/** What went wrong on the wire, as much as is known. */
-export interface OpenAiFailure {
-	status?: number;
-	connectionCode?: string;
-	openAiMessage?: string;
-	openAiCode?: string | null;
-	openAiType?: string;
-	openAiParam?: string | null;
-	requestId?: string;
-	malformedBody?: boolean;
-	/** OpenAI was reached, but its answer stalled past the Timeout or was cut off. */
-	interruption?: Interruption;
-	timeoutMs?: number;
-	/** A Retry-After longer than the node waits between retries. */
-	requestedWaitMs?: number;
-	retries: number;
-}
+/**
+ * What the user reads when a request fails: a plain message, the fix, and the facts to recognise their own setup
+ * (status, OpenAI's words, request id, organization, key fingerprint), all redacted. HTTP and authentication are
+ * read here; what a refusal means for one resource (the Default project, audit logging) its resource says, through
+ * explainRefusalsWith.
+ */
 
 /** Who asked, and for what: everything the user needs to recognise their own setup in the error. */
 export interface RequestContext extends Scope {
@@ -101,40 +92,36 @@ function explainUnauthorized(failure: OpenAiFailure, ctx: RequestContext): Expla
 	};
 }
 
-/** Said when OpenAI refuses a change to the Default project, and when a node refuses it before asking. */
-export const DEFAULT_PROJECT_REFUSAL: Explanation = {
-	message: 'The Default project cannot be renamed or archived',
-	fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
-};
-
 /**
- * Said when OpenAI refuses the audit log because audit logging was never turned on for the organization. OpenAI's
- * exact words for it are not on record, so any refusal of /organization/audit_logs that speaks of audit logging
- * being off (not enabled, disabled, to be activated) is read as this.
+ * A resource's own reading of an OpenAI refusal of one of its requests (e.g. "the Default project cannot be
+ * archived"), or undefined when the refusal is not one it knows.
  */
-export const AUDIT_LOGGING_OFF: Explanation = {
-	message: 'Audit logging is not enabled for this organization, so OpenAI keeps no audit log to read',
-	fix: 'An Organization Owner turns it on at platform.openai.com/settings/organization/data-controls/data-retention ("Audit logging", Enable, Save). Only events after that are logged, and once on it cannot be turned off again.',
-};
+export type RefusalExplainer = (failure: OpenAiFailure, request: { path: string; subject?: string }) => Explanation | undefined;
 
-function isAuditLoggingOff(failure: OpenAiFailure, ctx: RequestContext): boolean {
-	if (!ctx.path.startsWith('/organization/audit_logs') || failure.status === undefined) return false;
-	if (failure.status < 400 || failure.status >= 500 || failure.status === 401 || failure.status === 429) return false;
-	const text = `${failure.openAiCode ?? ''} ${failure.openAiMessage ?? ''}`;
-	return /audit[ _-]?log/i.test(text) && /not (enabled|activated|turned on)|disabled|(enable|activate)/i.test(text);
+/** A 400 or 422: OpenAI refused what was asked for, rather than who asked or how often. */
+export function isRequestRefusal(failure: OpenAiFailure): boolean {
+	return failure.status === 400 || failure.status === 422;
 }
 
-function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explanation {
-	const text = failure.openAiMessage ?? '';
-	if (failure.openAiCode === 'project_archived' || /is archived/i.test(text)) {
-		return {
-			message: `${capitalise(ctx.subject ?? 'the project')} is archived, and archived projects cannot be changed`,
-			fix: 'Archiving cannot be undone. Create a new project if you need an active one.',
-		};
+const resourceExplainers = new Set<RefusalExplainer>();
+
+/**
+ * Resources tell the transport how to read their refusals (nodes/shared/resources/refusals.ts); the transport
+ * asks them, in the order given, before its own reading by HTTP status.
+ */
+export function explainRefusalsWith(...explainers: RefusalExplainer[]): void {
+	for (const explainer of explainers) resourceExplainers.add(explainer);
+}
+
+function explainByResource(failure: OpenAiFailure, ctx: RequestContext): Explanation | undefined {
+	for (const explainRefusal of resourceExplainers) {
+		const explanation = explainRefusal(failure, { path: ctx.path, subject: ctx.subject });
+		if (explanation) return explanation;
 	}
-	if (/default project/i.test(text)) return DEFAULT_PROJECT_REFUSAL;
-	const member = explainMemberRefusal(failure);
-	if (member) return member;
+	return undefined;
+}
+
+function explainBadRequest(failure: OpenAiFailure): Explanation {
 	const param = failure.openAiParam ? ` (parameter "${failure.openAiParam}")` : '';
 	return {
 		message: `OpenAI rejected the request${param}`,
@@ -142,28 +129,51 @@ function explainBadRequest(failure: OpenAiFailure, ctx: RequestContext): Explana
 	};
 }
 
-/** Refusals about a project's users and keys (OpenAI's codes are not documented, so their words count too). */
-function explainMemberRefusal(failure: OpenAiFailure): Explanation | undefined {
-	const text = failure.openAiMessage ?? '';
-	if (failure.openAiCode === 'last_owner' || /last owner/i.test(text)) {
+function seconds(ms: number): string {
+	const value = ms / 1000;
+	return `${Number.isInteger(value) ? value : value.toFixed(1)} s`;
+}
+
+/** The message and fix for an interrupted answer; undefined for anything else. */
+export function explainInterruption(
+	failure: { interruption?: Interruption; timeoutMs?: number; retries: number },
+): { message: string; fix: string } | undefined {
+	const retried =
+		failure.retries > 0 ? `, after ${failure.retries} retr${failure.retries === 1 ? 'y' : 'ies'}` : '';
+	if (failure.interruption === 'stalled') {
 		return {
-			message: 'A project keeps at least one owner, and this is its last one',
-			fix: 'Make another user an owner first (Project User → Change Role), then remove or demote this one.',
+			message: `OpenAI's answer stalled: it was not complete after ${seconds(failure.timeoutMs ?? 0)}${retried}`,
+			fix: `OpenAI was reached, but the answer did not arrive in full within the Timeout, which bounds each attempt as a whole. Try again later, or raise "Timeout (Seconds)" under Request Options if answers are long (e.g. large completions).`,
 		};
 	}
-	if (failure.openAiCode === 'user_already_member' || /already a member/i.test(text)) {
+	if (failure.interruption === 'cancelled') {
 		return {
-			message: 'The user is already in the project',
-			fix: 'Use "Change Role" to give them another role, or leave them as they are.',
+			message: 'The request to OpenAI was stopped because the execution was stopped',
+			fix: 'Nothing to fix: run the workflow again when you want it to finish.',
 		};
 	}
-	if (failure.openAiCode === 'service_account_key' || /belongs? to a service account/i.test(text)) {
+	if (failure.interruption === 'cut mid-answer') {
 		return {
-			message: "A service account's API key can only be deleted with its service account",
-			fix: 'Delete the service account (Resource "Service Account", Operation "Delete"), or filter the key list to keys owned by users.',
+			message: `The connection was cut while reading the answer from OpenAI${retried}`,
+			fix: 'OpenAI (or a proxy between n8n and it) closed the connection in the middle of the answer. Try again later; if it keeps happening, check the proxy or network between n8n and the Base URL.',
 		};
 	}
 	return undefined;
+}
+
+/** "1 hour", "2.5 hours", "5 minutes", "90 s": a server's requested wait in words. */
+export function waitInWords(ms: number): string {
+	const secondsTotal = Math.round(ms / 1000);
+	const round = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+	if (secondsTotal >= 3_600) {
+		const hours = Math.round((secondsTotal / 3_600) * 10) / 10;
+		return `${round(hours)} hour${hours === 1 ? '' : 's'}`;
+	}
+	if (secondsTotal >= 120) {
+		const minutes = Math.round((secondsTotal / 60) * 10) / 10;
+		return `${round(minutes)} minutes`;
+	}
+	return `${secondsTotal} s`;
 }
 
 function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
@@ -182,11 +192,12 @@ function explain(failure: OpenAiFailure, ctx: RequestContext): Explanation {
 			fix: `Check that the credential's Base URL (${ctx.baseUrl}) points at the OpenAI API (it ends in /v1), not at a web page or a proxy's error page. If it does, try again later.`,
 		};
 	}
-	if (isAuditLoggingOff(failure, ctx)) return AUDIT_LOGGING_OFF;
+	const byResource = explainByResource(failure, ctx);
+	if (byResource) return byResource;
 	switch (failure.status) {
 		case 400:
 		case 422:
-			return explainBadRequest(failure, ctx);
+			return explainBadRequest(failure);
 		case 401:
 			return explainUnauthorized(failure, ctx);
 		case 403:
@@ -304,4 +315,39 @@ export function openAiErrorFacts(error: unknown): { status?: number; errorCode?:
 		status: typeof response.httpStatus === 'number' ? response.httpStatus : undefined,
 		errorCode: typeof response.openAiCode === 'string' ? response.openAiCode : undefined,
 	};
+}
+
+/** A 401 that names the organization: OpenAI's words for an organization the key does not belong to. */
+export function blamesOrganization(failure: OpenAiFailure): boolean {
+	if (failure.status !== 401) return false;
+	if (failure.openAiCode === 'mismatched_organization' || failure.openAiCode === 'invalid_organization') return true;
+	return /does not belong to the specified organization|no such organization/i.test(failure.openAiMessage ?? '');
+}
+
+/**
+ * Repeats a cheap read with the same key and no organization: if the key works then, the key is fine and the
+ * organization is the problem. This turns OpenAI's terse 401 into an answer the user can act on.
+ */
+export async function checkKeyWithoutOrganization(
+	this: OpenAiFunctions,
+	credentials: LoadedCredentials,
+	timeout: number,
+): Promise<RequestContext['keyWithoutOrganization']> {
+	const { apiKey, baseUrl } = credentials.values;
+	const probePath = keyKind(apiKey) === 'admin' ? '/organization/projects' : '/models';
+	const attempt = await sendOnce.call(
+		this,
+		withScope(credentials.decrypted, NO_SCOPE),
+		{
+			method: 'GET',
+			url: `${baseUrl}${probePath}`,
+			qs: probePath === '/models' ? undefined : { limit: 1 },
+			timeout,
+		},
+		0,
+	);
+	if (!('response' in attempt)) return undefined;
+	const { statusCode } = attempt.response;
+	if (statusCode >= 200 && statusCode < 300) return 'works';
+	return statusCode === 401 ? 'fails' : undefined;
 }

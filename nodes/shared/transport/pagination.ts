@@ -1,8 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import type { OpenAiFunctions } from './functions';
-import { loadCredentials } from './loadCredentials';
+import { loadCredentials } from './credentials';
+import type { OpenAiFunctions } from './http';
 import { openAiRequest } from './request';
 import type { OpenAiRequest, OpenAiResponse } from './request';
 

@@ -1,5 +1,3 @@
-import { keyFingerprint } from './credentials';
-
 const KEY_LIKE = /\bsk-[A-Za-z0-9_-]{16,}/g;
 /** `scheme://user:password@` in any URL: the password goes, the user name stays to recognise the URL by. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):[^\s/?#@]*@/gi;
@@ -9,6 +7,12 @@ const SECRET_HEADER =
 /** A credential after its scheme anywhere else in a text: `Bearer abc…`, `Basic dXNl…`. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+(?!\*\*\*)[A-Za-z0-9._~+/=-]{6,}/g;
 const HIDDEN = '***';
+
+/** `sk-...abcd`: enough to tell keys apart in an error, never enough to use one. */
+export function keyFingerprint(apiKey: string): string {
+	if (!apiKey) return '(no key)';
+	return `${apiKey.startsWith('sk-') ? 'sk-' : ''}...${apiKey.slice(-4)}`;
+}
 
 /** What a text may contain that must not reach the user: the request's own key and Base URL. */
 export interface SecretsToHide {

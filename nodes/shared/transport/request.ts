@@ -1,19 +1,15 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sendOnce } from './attempt';
-import { cancelSignalOf, DEFAULT_TIMEOUT_MS } from './deadline';
-import { buildOpenAiApiError } from './errors';
-import type { OpenAiFailure, RequestContext } from './errors';
-import type { OpenAiFunctions } from './functions';
-import { pacerOf, pacingScope, reportAnswer, waitForTurn } from './executionPacing';
-import { headerValue } from './headers';
-import { loadCredentials } from './loadCredentials';
-import type { LoadedCredentials } from './loadCredentials';
-import { blamesOrganization, checkKeyWithoutOrganization } from './organizationCheck';
-import { readAnswer } from './responseBody';
-import { advisedRetryWaitMs, DEFAULT_MAX_RETRIES, retryDelayMs, serverRetryAdvice } from './retry';
-import { decideRetry } from './retryDecision';
+import { cancelSignalOf, DEFAULT_TIMEOUT_MS, readAnswer, sendOnce } from './attempt';
+import { loadCredentials } from './credentials';
+import type { LoadedCredentials } from './credentials';
+import { blamesOrganization, buildOpenAiApiError, checkKeyWithoutOrganization } from './errors';
+import type { RequestContext } from './errors';
+import { headerValue } from './http';
+import type { OpenAiFailure, OpenAiFunctions } from './http';
+import { pacerOf, pacingScope, reportAnswer, waitForTurn } from './pacing';
+import { advisedRetryWaitMs, DEFAULT_MAX_RETRIES, decideRetry, retryDelayMs, serverRetryAdvice } from './retry';
 import { decideScope, withScope } from './scope';
 import type { ScopeOverrides } from './scope';
 

@@ -1,9 +1,25 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialsDecrypted } from 'n8n-workflow';
 
-import { isOrganizationId, isProjectId } from './credentials';
-import type { OpenAiOrgCredentials } from './credentials';
-import type { OpenAiFunctions } from './functions';
+import type { OpenAiFunctions } from './http';
+
+/**
+ * Which organization and project a request goes out under. This file is the only place that decides it: the
+ * credential's values (read and checked in credentials.ts with the patterns below), a node's per-item override
+ * (checked here), the decision (decideScope), and the credential handed to n8n for the request (withScope), whose
+ * `authenticate` sends the decided values as the OpenAI-Organization and OpenAI-Project headers.
+ */
+
+const ORGANIZATION_ID = /^org-[A-Za-z0-9]+$/;
+const PROJECT_ID = /^proj_[A-Za-z0-9]+$/;
+
+export function isOrganizationId(value: string): boolean {
+	return ORGANIZATION_ID.test(value);
+}
+
+export function isProjectId(value: string): boolean {
+	return PROJECT_ID.test(value);
+}
 
 declare const checked: unique symbol;
 
@@ -53,12 +69,15 @@ export function checkScopeOverrides(
  * The one decision of the organization and project a request is sent under: the node's override where it gave one,
  * the credential's otherwise, none when neither has one (OpenAI rejects an empty OpenAI-Organization header).
  */
-export function decideScope(credentials: OpenAiOrgCredentials, overrides?: ScopeOverrides): Scope {
-	const organizationId = overrides?.organizationId || credentials.organizationId;
+export function decideScope(
+	credential: { organizationId: string; projectId: string },
+	overrides?: ScopeOverrides,
+): Scope {
+	const organizationId = overrides?.organizationId || credential.organizationId;
 	return {
 		organizationId,
 		organizationSource: overrides?.organizationId ? 'node' : organizationId ? 'credential' : 'none',
-		projectId: overrides?.projectId || credentials.projectId,
+		projectId: overrides?.projectId || credential.projectId,
 	};
 }
 
