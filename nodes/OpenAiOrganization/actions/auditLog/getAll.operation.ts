@@ -16,11 +16,7 @@ import { readTimeRange, timeRangeProperties } from '../../../shared/time/timeRan
 const EVENT_TIMES: BucketRules = { bucketSeconds: 1, label: 'audit logs' };
 
 const properties: INodeProperties[] = [
-	...timeRangeProperties.map((property) =>
-		property.name === 'timeRange'
-			? { ...property, description: 'When the events happened (their effective_at), in UTC days' }
-			: property,
-	),
+	...timeRangeProperties('When the events happened (their effective_at), in UTC days'),
 	...returnAllProperties,
 	{
 		displayName: 'Filters',

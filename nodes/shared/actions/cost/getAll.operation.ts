@@ -16,7 +16,7 @@ const COST_BUCKETS: BucketRules = { bucketSeconds: 86_400, label: 'costs' };
 const COST_PAGE_SIZE = 180;
 
 const properties: INodeProperties[] = [
-	...timeRangeProperties,
+	...timeRangeProperties(),
 	{
 		displayName: 'Summarize per Project',
 		name: 'summarizePerProject',

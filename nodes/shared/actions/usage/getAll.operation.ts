@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 		description: 'Which usage report to read',
 		options: USAGE_KINDS.map((kind) => ({ name: kind.name, value: kind.value })),
 	},
-	...timeRangeProperties,
+	...timeRangeProperties(),
 	{
 		displayName: 'Bucket Width',
 		name: 'bucketWidth',
