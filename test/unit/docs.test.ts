@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 

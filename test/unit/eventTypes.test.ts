@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
 import { readFileSync } from 'node:fs';
 
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../../nodes/shared/auditLogs/eventTypes';
