@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { findInListing } from '../execution/listingLookup';
 import type { RequestLimits } from '../execution/requestOptions';
-import { isRequestRefusal, listPages, openAiErrorFacts, openAiRequest } from '../transport';
-import type { RefusalExplainer } from '../transport';
+import { listPages, openAiErrorFacts, openAiRequest } from '../transport';
 import { utcIso } from '../time/dates';
 
 /** A thing an operation names by ID (a project's member, an organization's user or invite): its field and picker. */
@@ -237,22 +236,3 @@ export async function deleteMember(
 	if (openAiErrorFacts(deleting.error).status !== 404) throw deleting.error;
 	return { id, deleted: true, alreadyGone: true };
 }
-
-/** Refusals about a project's or the organization's members (OpenAI's codes are not documented, so their words count too). */
-export const explainMemberRefusal: RefusalExplainer = (failure) => {
-	if (!isRequestRefusal(failure)) return undefined;
-	const text = failure.openAiMessage ?? '';
-	if (failure.openAiCode === 'last_owner' || /last owner/i.test(text)) {
-		return {
-			message: 'A project keeps at least one owner, and this is its last one',
-			fix: 'Make another user an owner first (Project User → Change Role), then remove or demote this one.',
-		};
-	}
-	if (failure.openAiCode === 'user_already_member' || /already a member/i.test(text)) {
-		return {
-			message: 'The user is already in the project',
-			fix: 'Use "Change Role" to give them another role, or leave them as they are.',
-		};
-	}
-	return undefined;
-};

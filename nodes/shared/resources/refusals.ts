@@ -1,7 +1,7 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
 import { explainKeyRefusal } from './projectKeys';
-import { explainMemberRefusal } from './projectMembers';
+import { explainMemberRefusal } from './projectMemberRefusals';
 import { explainProjectRefusal } from './projects';
 
 /**
