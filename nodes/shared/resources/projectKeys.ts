@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../execution/requestOptions';
 import { runScoped } from '../execution/runScoped';
-import { isRequestRefusal, listPages } from '../transport';
-import type { RefusalExplainer } from '../transport';
+import { listPages } from '../transport';
 
 /** Every API key of one project, whoever owns it (its owner still in the project or not). */
 export async function readProjectKeys(
@@ -46,15 +45,3 @@ export async function readKeyNames(
 	}
 	return names;
 }
-
-/** OpenAI refuses to delete a service account's key on its own (its code is not documented, so its words count too). */
-export const explainKeyRefusal: RefusalExplainer = (failure) => {
-	if (!isRequestRefusal(failure)) return undefined;
-	if (failure.openAiCode === 'service_account_key' || /belongs? to a service account/i.test(failure.openAiMessage ?? '')) {
-		return {
-			message: "A service account's API key can only be deleted with its service account",
-			fix: 'Delete the service account (Resource "Service Account", Operation "Delete"), or filter the key list to keys owned by users.',
-		};
-	}
-	return undefined;
-};

@@ -2,8 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../execution/requestOptions';
-import { isProjectId, isRequestRefusal, openAiRequest } from '../transport';
-import type { Explanation, RefusalExplainer } from '../transport';
+import { isProjectId, openAiRequest } from '../transport';
 import { utcIso } from '../time/dates';
 
 export interface Project extends IDataObject {
@@ -94,27 +93,3 @@ export async function readProject(
 	});
 	return response.body as Project;
 }
-
-/** Said when OpenAI refuses a change to the Default project, and when a node refuses it before asking. */
-export const DEFAULT_PROJECT_REFUSAL: Explanation = {
-	message: 'The Default project cannot be renamed or archived',
-	fix: "Every organization keeps its Default project. Pick another project, e.g. filter the Default project out with 'Name Contains' or an IF node.",
-};
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** OpenAI's refusals to change an archived project or the Default project. */
-export const explainProjectRefusal: RefusalExplainer = (failure, request) => {
-	if (!isRequestRefusal(failure)) return undefined;
-	const text = failure.openAiMessage ?? '';
-	if (failure.openAiCode === 'project_archived' || /is archived/i.test(text)) {
-		return {
-			message: `${capitalise(request.subject ?? 'the project')} is archived, and archived projects cannot be changed`,
-			fix: 'Archiving cannot be undone. Create a new project if you need an active one.',
-		};
-	}
-	if (/default project/i.test(text)) return DEFAULT_PROJECT_REFUSAL;
-	return undefined;
-};

@@ -1,8 +1,6 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
-import { explainKeyRefusal } from './projectKeys';
-import { explainMemberRefusal } from './projectMemberRefusals';
-import { explainProjectRefusal } from './projects';
+import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from './projectRefusals';
 
 /**
  * How the resources read OpenAI's refusals of their requests, handed to the transport's error shaping once. Every

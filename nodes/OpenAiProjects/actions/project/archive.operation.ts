@@ -5,16 +5,11 @@ import { destructiveProperties } from '../../../shared/execution/destructive';
 import type { DestructiveRules, PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
+import { DEFAULT_PROJECT_REFUSAL } from '../../../shared/resources/projectRefusals';
 import { openAiErrorFacts, openAiRequest } from '../../../shared/transport';
 import { lookUpProject } from '../../helpers/projectLookup';
 import { projectLocator } from '../../helpers/projectLocator';
-import {
-	DEFAULT_PROJECT_REFUSAL,
-	getProjectId,
-	isDefaultProject,
-	readProject,
-	toProjectItem,
-} from '../../../shared/resources/projects';
+import { getProjectId, isDefaultProject, readProject, toProjectItem } from '../../../shared/resources/projects';
 import type { Project } from '../../../shared/resources/projects';
 
 /** Archiving cannot be undone. */
