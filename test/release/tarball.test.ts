@@ -49,6 +49,10 @@ describe('The tarball users install (npm pack of the built package)', () => {
 		expect(files.filter((file) => file.startsWith('dist/') && !/\.(js|json|svg)$/.test(file))).toEqual([]);
 	});
 
+	it('holds nothing of dist/ outside nodes/ and credentials/ (no test screenshot the build copied along)', () => {
+		expect(files.filter((file) => file.startsWith('dist/') && !/^dist\/(nodes|credentials)\//.test(file))).toEqual([]);
+	});
+
 	it(`stays under ${PACKED_BUDGET_BYTES / 1000} kB packed`, () => {
 		expect(statSync(tarball).size).toBeLessThan(PACKED_BUDGET_BYTES);
 	});
