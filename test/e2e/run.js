@@ -19,7 +19,7 @@ const { runCommand, stopAllProcesses, stopAllOnExit } = require('./lib/processes
 const { createReport } = require('./lib/report');
 const { startTestServer, loadFixtures } = require('./lib/testServer');
 const { readWorkflow, readExamples } = require('./lib/workflows');
-const { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE } = require('./credentials');
+const { e2eCredentials, EXAMPLE_CREDENTIAL_OF_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
 const { runBrowserSuite } = require('./browser');
 const { isTriggerExample, checkTriggerExample } = require('./trigger');
@@ -28,7 +28,8 @@ const ENCRYPTION_KEY = 'openai-org-e2e-encryption-key-0001';
 const OWNER = { email: 'e2e-owner@n8n-nodes-openai-org.local', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-password-1' };
 const SCREENSHOT = path.join(__dirname, 'artifacts', 'editor.png');
 const SCREENSHOT_WORKFLOW = 'e2eEditorShot001';
-const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
+const PACKAGE_PREFIX = `${packaging.readPackageJson().name}.`;
+const PROJECTS_NODE = `${PACKAGE_PREFIX}openAiProjects`;
 
 const report = createReport();
 const temporary = [];
@@ -75,7 +76,7 @@ async function runExample(n8n, server, example, F) {
 	if (example.swapped.length) report.note(`${example.file}: Schedule Trigger "${example.swapped.join('", "')}" runs as a Manual Trigger (n8n execute cannot start a schedule)`);
 	const run = await n8n.execute(example.workflow.id);
 	report.check(`example ${example.file} runs to success`, succeeded(run), why(run));
-	for (const node of example.workflow.nodes.filter((candidate) => CREDENTIAL_FOR_NODE_TYPE[candidate.type])) {
+	for (const node of example.workflow.nodes.filter((candidate) => candidate.type.startsWith(PACKAGE_PREFIX))) {
 		const items = run.itemsOf(node.name);
 		const errors = items.filter((item) => item.json?.error);
 		report.check(`example ${example.file}: "${node.name}" puts out items without errors`, items.length > 0 && errors.length === 0, `${items.length} items, ${errors.length} errors: ${JSON.stringify(errors[0]?.json ?? {})}`);
@@ -207,7 +208,7 @@ async function main(options) {
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
 	workflows.set('browser', readWorkflow(path.join(__dirname, 'workflows', 'browser-pickers.json'), F));
-	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), CREDENTIAL_FOR_NODE_TYPE, credentials);
+	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentials, { credentialIdOfType: EXAMPLE_CREDENTIAL_OF_TYPE });
 	report.check('the README example workflows are there to run (examples/*.json)', examples.length > 0, 'no examples/*.json yet');
 	await n8n.importWorkflows([...workflows.values(), ...examples.map((example) => example.workflow)]);
 
