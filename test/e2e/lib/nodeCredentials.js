@@ -60,7 +60,7 @@ function bindCredentials(workflow, credentials, credentialIdOfType = {}, nodes =
 		const [type] = credentialTypesOf(built, node.typeVersion);
 		if (!type) return node;
 		const chosen = byId.get(credentialIdOfType[type]) ?? credentials.find((credential) => credential.type === type);
-		if (!chosen) throw new Error(`${workflow.name}: node "${node.name}" (${node.type}) takes a ${type} credential, and none is given`);
+		if (!chosen) throw new Error(`${workflow.name}: node "${node.name}" (${node.type}) takes a credential of type ${type}, and none is given`);
 		return { ...node, credentials: { [type]: { id: chosen.id, name: chosen.name } } };
 	});
 	return { ...workflow, nodes: bound };
