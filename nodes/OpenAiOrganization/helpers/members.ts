@@ -104,7 +104,7 @@ export function organizationMemberRemoval(kind: OrganizationKind) {
 			return await findMember.call(this, kind, id, itemIndex, limits);
 		},
 		describe(found: IDataObject, id: string): string {
-			return `${kind.noun} ${found.email ? `${String(found.email)} ` : ''}(${id})`;
+			return `${kind.noun} ${found.email ? `"${String(found.email)}" ` : ''}(${id})`;
 		},
 		item(entry: IDataObject, _id: string, extra: IDataObject = {}): IDataObject {
 			return toMemberItem(entry, extra);
