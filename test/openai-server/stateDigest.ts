@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import { createHash } from 'node:crypto';
 import { freshControls } from './projectControls';
 import type { ServerState } from './types';

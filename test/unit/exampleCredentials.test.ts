@@ -27,7 +27,10 @@ const binding = require('../e2e/lib/nodeCredentials.js') as {
 const { readExamples } = require('../e2e/lib/workflows.js') as {
 	readExamples: (folder: string, credentials: Credential[], options?: { forCli?: boolean }) => Array<{ file: string; workflow: Workflow }>;
 };
-const { readPackageJson } = require('../e2e/lib/packaging.js') as { readPackageJson: () => { name: string; n8n: { nodes: string[] } } };
+const { readPackageJson, REPO_ROOT } = require('../e2e/lib/packaging.js') as {
+	readPackageJson: () => { name: string; n8n: { nodes: string[] } };
+	REPO_ROOT: string;
+};
 
 /** The demo's two credentials: one of each type the package defines. */
 const DEMO_CREDENTIALS: Credential[] = [
@@ -51,7 +54,7 @@ describe('Which credential the demo and the e2e suite give each node (read from 
 	});
 
 	it('every node of every example gets a credential of the type its description asks for, so no first click fails for want of one', () => {
-		const examples = readExamples(path.join(__dirname, '..', '..', 'examples'), DEMO_CREDENTIALS, { forCli: false });
+		const examples = readExamples(path.join(REPO_ROOT, 'examples'), DEMO_CREDENTIALS, { forCli: false });
 		const packageNodes = examples.flatMap(({ file, workflow }) =>
 			workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`)).map((node) => ({ file, node })),
 		);

@@ -79,12 +79,13 @@ export function destructiveOperation<Target>(spec: DestructiveSpec<Target>): Ope
 			},
 			send: async () => {
 				if (done) return [spec.item(found, target, { message: done })];
-				try {
-					return [await spec.change.call(this, target, found, context)];
-				} catch (error) {
-					if (spec.notFoundMeansDone === false || openAiErrorFacts(error).status !== 404) throw error;
-					return [spec.item(found, target, { deleted: true, alreadyGone: true })];
-				}
+				const changing = await spec.change.call(this, target, found, context).then(
+					(item) => ({ item }),
+					(error: unknown) => ({ error }),
+				);
+				if ('item' in changing) return [changing.item];
+				if (spec.notFoundMeansDone === false || openAiErrorFacts(changing.error).status !== 404) throw changing.error;
+				return [spec.item(found, target, { deleted: true, alreadyGone: true })];
 			},
 		};
 	}
