@@ -15,7 +15,7 @@ const packaging = require('../test/e2e/lib/packaging');
 const { createN8n, waitForHealth, ownerSession, loadedTypes } = require('../test/e2e/lib/n8n');
 const { stopAllProcesses, stopAllOnExit, stopRequested } = require('../test/e2e/lib/processes');
 const { startTestServer, loadFixtures } = require('../test/e2e/lib/testServer');
-const { readExamples } = require('../test/e2e/lib/workflows');
+const { readExamples, postingToStandInChannel } = require('../test/e2e/lib/workflows');
 const { builtNodes, credentialTypeByNodeType } = require('../test/e2e/lib/nodeCredentials');
 const { editorRunner } = require('../test/e2e/lib/editorRuns');
 
@@ -36,14 +36,6 @@ function sandboxCredentials(baseUrl, F) {
 		{ ...ADMIN_CREDENTIAL, type: 'openAiAdminApi', data: { apiKey: F.ADMIN_KEY_ACME, organizationId: '', baseUrl } },
 		{ ...CHAT_CREDENTIAL, type: 'openAiOrgApi', data: { apiKey: F.PROJECT_KEY_ACME, organizationId: '', projectId: '', baseUrl } },
 	];
-}
-
-/** The examples' HTTP Request nodes post to the test server's stand-in channel: nothing in the demo leaves the machine. */
-function postingToStandInChannel(workflow, channelUrl) {
-	const nodes = workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.httpRequest' ? { ...node, parameters: { ...node.parameters, url: channelUrl } } : node,
-	);
-	return { ...workflow, nodes };
 }
 
 /** Which credential each node of the package gets, in words, from the node descriptions. */

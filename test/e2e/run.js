@@ -18,7 +18,7 @@ const { createN8n, waitForHealth, ownerSession, loadedTypes, freePort, testCrede
 const { runCommand, stopAllProcesses, stopAllOnExit } = require('./lib/processes');
 const { createReport } = require('./lib/report');
 const { startTestServer, loadFixtures } = require('./lib/testServer');
-const { readWorkflow, readExamples } = require('./lib/workflows');
+const { readWorkflow, readExamples, postingToStandInChannel } = require('./lib/workflows');
 const { e2eCredentials, EXAMPLE_CREDENTIAL_OF_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
 const { runBrowserSuite } = require('./browser');
@@ -150,7 +150,7 @@ async function checkCredentialTests(n8n, cookie, server, F) {
 }
 
 /** The editor: every listed type loaded, the credential test, and a screenshot of the Projects node on the canvas. */
-async function checkEditor(n8n, server, F, credentials, options = {}) {
+async function checkEditor(n8n, server, F, credentials, examples, options = {}) {
 	const child = n8n.start();
 	try {
 		await waitForHealth(n8n.baseUrl, child);
@@ -174,7 +174,7 @@ async function checkEditor(n8n, server, F, credentials, options = {}) {
 		}
 		await server.reset();
 		try {
-			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
+			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, server, F, credentials, examples, check: report.check, note: report.note });
 			for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
 		} catch (error) {
 			report.check('browser: the browser suite runs (Debian\'s headless Chromium driven by playwright-core)', false, error.stack);
@@ -208,7 +208,10 @@ async function main(options) {
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
 	workflows.set('browser', readWorkflow(path.join(__dirname, 'workflows', 'browser-pickers.json'), F));
-	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentials, { credentialIdOfType: EXAMPLE_CREDENTIAL_OF_TYPE });
+	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentials, { credentialIdOfType: EXAMPLE_CREDENTIAL_OF_TYPE }).map((example) => ({
+		...example,
+		workflow: postingToStandInChannel(example.workflow, server.channelUrl),
+	}));
 	report.check('the README example workflows are there to run (examples/*.json)', examples.length > 0, 'no examples/*.json yet');
 	await n8n.importWorkflows([...workflows.values(), ...examples.map((example) => example.workflow)]);
 
@@ -226,7 +229,7 @@ async function main(options) {
 		for (const example of chosenTriggerExamples) await checkTriggerExample({ n8n, server, example, owner: OWNER, check: report.check, note: report.note });
 	}
 
-	await checkEditor(n8n, server, F, credentials, options);
+	await checkEditor(n8n, server, F, credentials, examples, options);
 	await server.stop();
 	if (!options.editorOnly && !options.only) await checkDemo(tarball);
 }

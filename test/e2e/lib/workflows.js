@@ -30,6 +30,17 @@ function runnableFromCli(workflow) {
 	return { workflow: { ...workflow, nodes }, swapped };
 }
 
+/**
+ * The example with its HTTP Request nodes posting to the test server's stand-in channel (`<origin>/__control/channel`):
+ * an example run by the demo or the suite never reaches the internet.
+ */
+function postingToStandInChannel(workflow, channelUrl) {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === 'n8n-nodes-base.httpRequest' ? { ...node, parameters: { ...node.parameters, url: channelUrl } } : node,
+	);
+	return { ...workflow, nodes };
+}
+
 /** Example workflows ship without an id (n8n makes one on import); the suite needs a fixed one to execute. */
 function exampleId(file) {
 	const base = path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
@@ -54,4 +65,4 @@ function readExamples(folder, credentials, { forCli = true, credentialIdOfType =
 		});
 }
 
-module.exports = { readWorkflow, readExamples, runnableFromCli };
+module.exports = { readWorkflow, readExamples, runnableFromCli, postingToStandInChannel };
