@@ -1,8 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
+import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
+import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import * as invite from './actions/invite';
@@ -13,6 +15,30 @@ import * as usage from '../shared/actions/usage';
 import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
 
+const properties: INodeProperties[] = [
+	adminKeyNoticeProperty,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Audit Log', value: 'auditLog' },
+			{ name: 'Cost', value: 'cost' },
+			{ name: 'Invite', value: 'invite' },
+			{ name: 'Usage', value: 'usage' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'auditLog',
+	},
+	...auditLog.description,
+	...user.description,
+	...invite.description,
+	...usage.description,
+	...cost.description,
+	requestOptionsProperty,
+];
+
 export class OpenAiOrganization implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OpenAI Organization',
@@ -20,36 +46,14 @@ export class OpenAiOrganization implements INodeType {
 		icon: { light: 'file:openAiOrganization.svg', dark: 'file:openAiOrganization.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"auditLog:getAll": "Get audit log events", "user:getAll": "Get many users", "user:get": "Get user", "user:updateRole": "Change user role", "user:remove": "Remove user", "invite:getAll": "Get many invites", "invite:create": "Invite", "invite:get": "Get invite", "invite:delete": "Delete invite", "usage:getAll": "Get usage", "cost:getAll": "Get costs"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Read and manage an OpenAI organization: its users, invites, audit log, usage and costs (needs an Admin API key)',
+		subtitle: operationSubtitle(properties),
+		description: ORGANIZATION_ENTRY_DESCRIPTION,
 		defaults: { name: 'OpenAI Organization' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
-		properties: [
-			adminKeyNoticeProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Audit Log', value: 'auditLog' },
-					{ name: 'Cost', value: 'cost' },
-					{ name: 'Invite', value: 'invite' },
-					{ name: 'Usage', value: 'usage' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'auditLog',
-			},
-			...auditLog.description,
-			...user.description,
-			...invite.description,
-			...usage.description,
-			...cost.description,
-			requestOptionsProperty,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -10,6 +11,8 @@ import type {
 
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/auditLogs/eventTypes';
 import { readList } from '../shared/execution/lists';
+import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
+import { eventsSubtitle } from '../shared/parameters/subtitle';
 import { isProjectId } from '../shared/transport';
 import { auditLogFeed } from './feeds/auditLogFeed';
 import type { Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
@@ -20,6 +23,38 @@ import { spendFeed } from './feeds/spendFeed';
 const FEEDS: readonly Feed[] = [auditLogFeed, projectFeed, spendFeed, keyFeed];
 const EVENTS: readonly TriggerEvent[] = ['auditLog', 'projectCreated', 'projectArchived', 'spendThreshold', 'keyUnused'];
 
+// n8n's node panel lists each event option as an action of its own, named by its `action` text; without one it
+// makes "On <name in lower case>" ("On api key not used for n days"). The subtitle reads the same texts.
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	default: ['auditLog'],
+	options: [
+		{
+			name: 'API Key Unused for Days',
+			value: 'keyUnused',
+			action: 'On an API key unused for days',
+			description: 'A project API key has not been used for the given days (a stale key)',
+		},
+		{
+			name: 'New Audit-Log Event',
+			value: 'auditLog',
+			action: 'On a new audit-log event',
+			description: 'An event of the chosen types was logged (audit logging must be on)',
+		},
+		{ name: 'Project Archived', value: 'projectArchived', action: 'On a project archived', description: 'A project of the organization was archived' },
+		{ name: 'Project Created', value: 'projectCreated', action: 'On a project created', description: 'A project was created in the organization' },
+		{
+			name: 'Spend Crossed a Threshold',
+			value: 'spendThreshold',
+			action: 'On spend crossing a threshold',
+			description: "The organization's or a project's spend this day or month reached the amount",
+		},
+	],
+};
+
 export class OpenAiOrganizationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OpenAI Organization Trigger',
@@ -27,28 +62,18 @@ export class OpenAiOrganizationTrigger implements INodeType {
 		icon: { light: 'file:openAiOrganizationTrigger.svg', dark: 'file:openAiOrganizationTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts a workflow when something happens in an OpenAI organization (needs an Admin API key)',
+		subtitle: eventsSubtitle(eventsProperty),
+		// n8n's node panel shows this trigger inside the OpenAI Organization entry (it merges a trigger into the node
+		// whose type name is its own without "Trigger"), and that entry shows the trigger's description: one text
+		// serves both.
+		description: ORGANIZATION_ENTRY_DESCRIPTION,
 		defaults: { name: 'OpenAI Organization Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: ['auditLog'],
-				options: [
-					{ name: 'API Key Not Used for N Days', value: 'keyUnused', description: 'A project API key has not been used for the given days' },
-					{ name: 'New Audit-Log Event', value: 'auditLog', description: 'An event of the chosen types was logged (audit logging must be on)' },
-					{ name: 'Project Archived', value: 'projectArchived' },
-					{ name: 'Project Created', value: 'projectCreated' },
-					{ name: 'Spend Crossed a Threshold', value: 'spendThreshold', description: "The organization's or a project's spend this day or month reached the amount" },
-				],
-			},
+			eventsProperty,
 			{
 				displayName: 'Audit-Log Event Types',
 				name: 'auditEventTypes',
