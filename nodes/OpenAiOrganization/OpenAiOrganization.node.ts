@@ -11,6 +11,7 @@ import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
+import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as usage from '../shared/actions/usage';
 import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 	...invite.description,
 	...usage.description,
 	...cost.description,
+	typedProjectFilterProperty,
 	requestOptionsProperty,
 ];
 

@@ -13,7 +13,8 @@ import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/a
 import { readList } from '../shared/execution/lists';
 import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
 import { eventsSubtitle } from '../shared/parameters/subtitle';
-import { isProjectId } from '../shared/transport';
+import { projectPickerList, readPickedProjectIds, typedProjectIdsField } from '../shared/parameters/projectPicker';
+import { searchProjects } from '../shared/methods/organizationSearch';
 import { auditLogFeed } from './feeds/auditLogFeed';
 import type { Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
 import { keyFeed } from './feeds/keyFeed';
@@ -104,13 +105,22 @@ export class OpenAiOrganizationTrigger implements INodeType {
 				displayOptions: { show: { events: ['spendThreshold'] } },
 			},
 			{
-				displayName: 'Spend of Project IDs',
-				name: 'spendProjectIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. proj_abc, proj_def',
-				description: "Watch each of these projects' spend (comma-separated); empty: the whole organization's",
+				...projectPickerList({
+					name: 'spendProjectList',
+					displayName: 'Spend of Projects',
+					description: "Watch each of these projects' spend; none added: the whole organization's",
+				}),
 				displayOptions: { show: { events: ['spendThreshold'] } },
+			},
+			{
+				...typedProjectIdsField({
+					displayName: 'Spend of Project IDs',
+					name: 'spendProjectIds',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. proj_abc, proj_def',
+				}),
+				displayOptions: { show: { events: ['spendThreshold'], spendProjectIds: [{ _cnd: { exists: true } }] } },
 			},
 			{
 				displayName: 'Unused for Days',
@@ -141,6 +151,8 @@ export class OpenAiOrganizationTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchProjects } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readSettings.call(this);
@@ -182,11 +194,13 @@ function readSettings(this: IPollFunctions): TriggerSettings {
 	}
 	const spendPeriod = watches('spendThreshold') ? (this.getNodeParameter('spendPeriod', 'month') as 'day' | 'month') : 'month';
 	if (spendPeriod !== 'day' && spendPeriod !== 'month') throw fail(`"Spend Period" must be day or month, not "${spendPeriod}"`, 'Pick the period from the list.');
-	const spendProjectIds = watches('spendThreshold') ? readList(this.getNodeParameter('spendProjectIds', '')) : [];
-	const notProject = spendProjectIds.find((id) => !isProjectId(id));
-	if (notProject !== undefined) {
-		throw fail(`"Spend of Project IDs" holds "${notProject}", which is not a project ID`, 'Project IDs look like proj_abc123; separate several with commas, or leave the field empty for the whole organization.');
-	}
+	const spendProjectIds = watches('spendThreshold')
+		? readPickedProjectIds.call(
+				this,
+				{ name: 'spendProjectList', label: 'Spend of Projects' },
+				{ name: 'spendProjectIds', label: 'Spend of Project IDs' },
+			)
+		: [];
 	const unusedDays = watches('keyUnused') ? Number(this.getNodeParameter('unusedDays', 30)) : 30;
 	if (!Number.isInteger(unusedDays) || unusedDays < 1) {
 		throw fail(`"Unused for Days" must be a whole number of at least 1, not ${unusedDays}`, 'Enter a number of days, e.g. 30.');

@@ -5,6 +5,7 @@ import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as cost from '../shared/actions/cost';
+import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
 import * as projectUser from './actions/projectUser';
@@ -44,6 +45,7 @@ const properties: INodeProperties[] = [
 	...project.description,
 	...cost.description,
 	...usage.description,
+	typedProjectFilterProperty,
 	...projectUser.description,
 	...serviceAccount.description,
 	...projectApiKey.description,

@@ -47,6 +47,25 @@ describe('OpenAI Organization: Invites', () => {
 		});
 	});
 
+	it('Create takes the projects picked in its rows (from the list or by ID) as it takes typed IDs', async () => {
+		const [first, second] = acmeProjects();
+		await outputOf(server, {
+			resource: 'invite',
+			operation: 'create',
+			email: 'picked@acme.example',
+			role: 'reader',
+			projects: {
+				project: [
+					{ id: { __rl: true, mode: 'list', value: first.id, cachedResultName: first.name }, role: 'owner' },
+					{ id: { __rl: true, mode: 'id', value: second.id }, role: 'member' },
+				],
+			},
+		});
+		expect(requestsTo(server, 'POST', INVITES)[0].body).toMatchObject({
+			projects: [{ id: first.id, role: 'owner' }, { id: second.id, role: 'member' }],
+		});
+	});
+
 	it('Create without projects leaves them out, so OpenAI adds the person to the Default project', async () => {
 		const [item] = await outputOf(server, { resource: 'invite', operation: 'create', email: 'solo@acme.example', role: 'owner' });
 		expect(requestsTo(server, 'POST', INVITES)[0].body).toEqual({ email: 'solo@acme.example', role: 'owner' });

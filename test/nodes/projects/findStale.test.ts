@@ -136,6 +136,17 @@ describe('OpenAI Projects: Find Stale', () => {
 		expect(names(longer)).toEqual(['Key used last year', 'Legal hold', 'Never used']);
 	});
 
+	it('Ignore Projects takes projects picked from the organization, beside the names and IDs typed in the text field', async () => {
+		const ignoring = await runReport(server, {
+			...findStale,
+			staleOptions: {
+				ignoreProjectList: { project: [{ project: { __rl: true, mode: 'list', value: idOf('Never used'), cachedResultName: 'Never used' } }] },
+				ignoreProjects: 'legal HOLD',
+			},
+		});
+		expect(names(ignoring)).toEqual(['Idle since January', 'Key used last year']);
+	});
+
 	it('never lists the Default project, nor a project named like it', async () => {
 		const items = await runReport(server, { ...findStale, staleOptions: { minimumAgeDays: 0 } });
 		expect(items.map((item) => String(item.name).toLowerCase())).not.toContain('default project');

@@ -5,6 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { isProjectId, listPages, openAiRequest } from '../../../shared/transport';
+import { pickedProjectId, projectPicker } from '../../../shared/parameters/projectPicker';
 import { INVITE, toMemberItem } from '../../helpers/members';
 import { organizationRoleProperty, readOrganizationRole } from '../../helpers/roles';
 
@@ -37,14 +38,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Project',
 				name: 'project',
 				values: [
-					{
-						displayName: 'Project ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'proj_abc123',
-						description: 'The project\'s ID, e.g. from OpenAI Projects > Get Many',
-					},
+					// Named "id" as when it was a typed ID, so saved workflows keep their projects (read either way).
+					projectPicker({ name: 'id', description: 'A project the person joins' }),
 					{
 						displayName: 'Project Role',
 						name: 'role',
@@ -83,7 +78,7 @@ function readProjects(this: IExecuteFunctions, itemIndex: number): IDataObject[]
 	if (entries.length === 0) return undefined;
 	const seen = new Set<string>();
 	return entries.map((entry, position) => {
-		const id = String(entry.id ?? '').trim();
+		const id = pickedProjectId(entry.id);
 		const role = String(entry.role ?? 'member');
 		if (!isProjectId(id)) {
 			throw new NodeOperationError(this.getNode(), `"Projects" entry ${position + 1} must be a project ID like proj_abc123, not "${id}"`, {
