@@ -24,7 +24,7 @@ export class OpenAiAdminApi implements ICredentialType {
 			default: '',
 			placeholder: 'sk-admin-…',
 			description:
-				'An Admin key (sk-admin-…), which organization owners create at platform.openai.com/settings/organization/admin-keys',
+				'An Admin key (sk-admin-…), which organization owners create at <a href="https://platform.openai.com/settings/organization/admin-keys" target="_blank">platform.openai.com/settings/organization/admin-keys</a>',
 		},
 		{
 			displayName: 'Organization ID',

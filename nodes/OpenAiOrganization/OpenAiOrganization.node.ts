@@ -2,7 +2,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
-import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
@@ -17,7 +16,6 @@ import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
-	adminKeyNoticeProperty,
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -100,6 +100,19 @@ describe('OpenAI Organization: Invites', () => {
 		expect(JSON.stringify(outputs[2].json)).toContain('already a member');
 	});
 
+	it('a second invite to an address names its pending invite and what to do; an address already in the organization is said so', async () => {
+		const pending = await runOrganization(server, { resource: 'invite', operation: 'create', email: 'dana@acme.example', role: 'reader' });
+		const error = nodeResult(pending).error!;
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toMatch(new RegExp(`^dana@acme\\.example already has a pending invite \\(${INVITE_PENDING_DANA}, sent \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, expires \\d{4}-`));
+		expect(error.description).toContain(`withdraw it with Invite &gt; Delete (${INVITE_PENDING_DANA})`);
+		expect(error.description).not.toContain('Correct the value');
+		expect(error.description).toContain('Request ID:');
+
+		const member = await runOrganization(server, { resource: 'invite', operation: 'create', email: CASEY_EMAIL, role: 'reader' });
+		expect(nodeResult(member).error?.message).toBe(`${CASEY_EMAIL} is already a member of the organization`);
+	});
+
 	it('Get reads one invite; an unknown one is not found', async () => {
 		const [item] = await outputOf(server, { resource: 'invite', operation: 'get', inviteId: { __rl: true, mode: 'id', value: INVITE_PENDING_DANA } });
 		expect(item).toMatchObject({ id: INVITE_PENDING_DANA, email: 'dana@acme.example' });

@@ -8,6 +8,7 @@ import { isProjectId, listPages, openAiRequest } from '../../../shared/transport
 import { pickedProjectId, projectPicker } from '../../../shared/parameters/projectPicker';
 import { INVITE, toMemberItem } from '../../helpers/members';
 import { organizationRoleProperty, readOrganizationRole } from '../../helpers/roles';
+import { explainInviteRefusal } from './refusals';
 
 const PROJECT_ROLES = ['member', 'owner'];
 /** OpenAI's clock and ours may differ a little; a lost create is looked for in this window. */
@@ -127,15 +128,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	if (projects) body.projects = projects;
 	const send = async () => {
 		const askedAt = Math.floor(Date.now() / 1000);
-		const response = await openAiRequest.call(this, {
-			method: 'POST',
-			path: INVITE.path,
-			body,
-			itemIndex,
-			...limits,
-			notIdempotent: true,
-			findLostResult: async () => await findCreatedInvite.call(this, email, askedAt, itemIndex, limits),
-		});
+		const response = await openAiRequest
+			.call(this, {
+				method: 'POST',
+				path: INVITE.path,
+				body,
+				itemIndex,
+				...limits,
+				notIdempotent: true,
+				findLostResult: async () => await findCreatedInvite.call(this, email, askedAt, itemIndex, limits),
+			})
+			.catch(async (error: unknown) => {
+				throw await explainInviteRefusal.call(this, error, email, itemIndex, limits);
+			});
 		return [toMemberItem(response.body as IDataObject, response.recovered ? { recoveredAfterLostResponse: true } : {})];
 	};
 	return { send };
