@@ -2,13 +2,14 @@ import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } f
 
 import { authenticateOpenAi } from '../nodes/shared/authenticate';
 import { baseUrlField } from '../nodes/shared/credentialFields';
+import { ADMIN_CREDENTIAL_NAME } from '../nodes/shared/credentialNames';
 import { credentialTest } from '../nodes/shared/credentialTest';
 
-/** For the OpenAI Projects node: an Admin key, which manages projects, costs and usage. */
+/** For OpenAI Projects (version 2), OpenAI Organization and its trigger: an Admin key, which manages the organization. */
 export class OpenAiAdminApi implements ICredentialType {
 	name = 'openAiAdminApi';
 
-	displayName = 'OpenAI Admin API';
+	displayName = ADMIN_CREDENTIAL_NAME;
 
 	icon: Icon = { light: 'file:openAiAdmin.svg', dark: 'file:openAiAdmin.dark.svg' };
 
