@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { CHROMIUM_BIN, CHROMIUM_FLAGS } = require('./lib/chromium');
+const { runEditorPanelSteps } = require('./editorPanel');
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 const STEP_TIMEOUT_MS = 20_000;
@@ -25,7 +26,6 @@ const SEARCHES = [
 	['projects', PROJECTS_NAME],
 	['usage', PROJECTS_NAME],
 	['costs', PROJECTS_NAME],
-	['audit', PROJECTS_NAME],
 	['API keys', PROJECTS_NAME],
 ];
 
@@ -262,6 +262,8 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, che
 			check('browser: the error panel shows no full key', !lines.join('\n').includes(F.BAD_KEY));
 			await closeNdv();
 		});
+
+		await runEditorPanelSteps({ page, step, check, note, shot, openWorkflow, openNode, closeNdv, nodePanelSearch, baseUrl, cookie, serverUrl, F });
 
 		await step('the credential test is pressed in the credential dialog', async () => {
 			const testCredential = async (name) => {

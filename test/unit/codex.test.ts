@@ -62,7 +62,7 @@ describe('node discovery in the node panel', () => {
 		},
 	);
 
-	test.each(['projects', 'usage', 'costs', 'spend', 'API keys', 'stale'])(
+	test.each(['projects', 'organization', 'usage', 'costs', 'spend', 'API keys', 'stale'])(
 		'OpenAI Projects is found by the admin word "%s"',
 		(term) => {
 			expect(foundBy(term, byName('OpenAI Projects'))).toBe(true);
