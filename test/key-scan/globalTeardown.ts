@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { KEY_SCAN_DIR_VARIABLE, RUN_SEPARATOR, scanOneTimeSecrets } from '../harness/key-scan';
 import { ALL_FIXTURE_SECRETS, fingerprint } from '../openai-server/fixtures';
+import { finishContractCoverage } from '../contract/coverageTeardown';
 
 /** Runs whose output holds a key shown once (the service-account tests): a full run with fewer proves nothing. */
 const FEWEST_ONE_TIME_SECRETS_EXPECTED = 3;
@@ -36,6 +37,7 @@ export default function scanForLeakedKeys(): void {
 	}
 	rmSync(folder, { recursive: true, force: true });
 	const isFullRun = !process.argv.some((argument) => argument.endsWith('.ts') || argument.startsWith('test/'));
+	finishContractCoverage(isFullRun);
 	if (leaks.length) throw new Error(`A full API key or password reached a user-visible output, error or log: ${leaks.join(', ')}`);
 	if (isFullRun && runs < FEWEST_RUNS_EXPECTED) {
 		throw new Error(`The key scan saw only ${runs} workflow runs; the harness no longer records them.`);

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: runs in plain Node, never inside n8n */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordContractRequest } from '../contract/coverage';
 import { authenticate, bearerKey, singleHeader } from './auth';
 import type { World } from './context';
 import { handleControl } from './control';
@@ -72,6 +73,10 @@ export async function startOpenAiTestServer(
 			body: redactKeys(parseBodyForRecord(rawBody)),
 		};
 		requests.push(record);
+		// For the suite's contract coverage: what the server's own handlers answered (never an injected fault).
+		response.once('finish', () => {
+			if (!record.fault) recordContractRequest(method, url.pathname, response.statusCode);
+		});
 
 		if (url.pathname.startsWith(WEB_PAGE_PREFIX)) {
 			record.status = 404;

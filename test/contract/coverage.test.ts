@@ -1,0 +1,36 @@
+import { contractOperations, operationFor, summarizeCoverage, coverageHeadline } from './coverage';
+
+describe('contract coverage', () => {
+	const operations = contractOperations();
+
+	it('lists every method of every path in the admin contract', () => {
+		expect(operations.length).toBeGreaterThan(68);
+		expect(operations).toContainEqual({ method: 'POST', template: '/organization/projects/{project_id}/archive' });
+		expect(operations).toContainEqual({ method: 'DELETE', template: '/organization/admin_api_keys/{key_id}' });
+	});
+
+	it('puts a concrete request under its template, a literal segment before a placeholder', () => {
+		expect(operationFor(operations, 'GET', '/v1/organization/projects/proj_abc')?.template).toBe('/organization/projects/{project_id}');
+		expect(operationFor(operations, 'post', '/v1/organization/projects/proj_abc/archive')?.template).toBe(
+			'/organization/projects/{project_id}/archive',
+		);
+		expect(operationFor(operations, 'GET', '/v1/organization/usage/completions?start_time=1')?.template).toBe('/organization/usage/completions');
+		expect(operationFor(operations, 'PUT', '/v1/organization/projects/proj_abc')).toBeUndefined();
+	});
+
+	it('counts an operation as exercised only once the server answered it with a 2xx', () => {
+		const coverage = summarizeCoverage(
+			[
+				'GET /v1/organization/projects 200',
+				'POST /v1/organization/projects/proj_default/archive 400',
+				'GET /v1/organization/not_in_openai 404',
+			],
+			operations,
+		);
+		expect(coverage.exercised).toEqual(['GET /organization/projects']);
+		expect(coverage.onlyErrors).toEqual(['POST /organization/projects/{project_id}/archive']);
+		expect(coverage.missing).toHaveLength(operations.length - 1);
+		expect(coverage.outsideContract).toEqual(['GET /v1/organization/not_in_openai']);
+		expect(coverageHeadline(coverage)).toBe(`1 of ${operations.length} operations in the contract are exercised by tests`);
+	});
+});
