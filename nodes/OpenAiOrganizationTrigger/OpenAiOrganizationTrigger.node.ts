@@ -16,8 +16,9 @@ import { eventsSubtitle } from '../shared/parameters/subtitle';
 import { projectPickerList, readPickedProjectIds, typedProjectIdsField } from '../shared/parameters/projectPicker';
 import { searchProjects } from '../shared/methods/organizationSearch';
 import { auditLogFeed } from './feeds/auditLogFeed';
-import type { Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
+import type { Commit, Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
 import { keyFeed } from './feeds/keyFeed';
+import { PollBudget } from './feeds/pollBudget';
 import { projectFeed } from './feeds/projectFeed';
 import { spendFeed } from './feeds/spendFeed';
 
@@ -158,17 +159,20 @@ export class OpenAiOrganizationTrigger implements INodeType {
 		const settings = readSettings.call(this);
 		const now = Math.floor(DateTime.utc().toSeconds());
 		const watched = FEEDS.filter((feed) => feed.watches(settings));
+		const budget = new PollBudget(this.getNode());
 		const items: IDataObject[] = [];
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the latest real event of each watched feed; what the trigger remembers is untouched.
-			for (const feed of watched) items.push(...(await feed.latest.call(this, settings, now)));
+			for (const feed of watched) items.push(...(await feed.latest.call(this, settings, now, budget)));
 		} else {
 			const state = this.getWorkflowStaticData('node') as TriggerState;
-			// Each feed updates its own part of the state only after it has read everything it needs: a poll that
-			// fails part way leaves the state as it was, so the next poll reads the same again and misses nothing.
-			const next: TriggerState = { ...state };
-			for (const feed of watched) items.push(...(await feed.poll.call(this, settings, next, now)));
-			Object.assign(state, next);
+			// Every feed reads first, and the state changes only once all have read: a poll that fails part way (a
+			// 429, a 5xx, the budget spent) leaves it as it was, and the next poll reads the same again.
+			const commits: Commit[] = [];
+			for (const feed of watched) commits.push(await feed.read.call(this, settings, state, now, budget));
+			// From here to the return nothing is awaited: what is new is decided against the state as it is now, so
+			// a poll n8n runs twice for one window, overlapping this one, never emits the same event again.
+			for (const commit of commits) items.push(...commit(state));
 		}
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}

@@ -12,6 +12,9 @@
  *  4. One worker is killed (SIGKILL) in the middle of a batch: what n8n does with its executions is recorded, the
  *     failed ones are run again as a user would (n8n's Retry, else the webhook again), and nothing is lost or created
  *     twice.
+ *  5. The polling trigger (the audit-log example) is activated on the main instance; its events reach the channel
+ *     through the workers; the main instance is killed (SIGKILL) while a poll waits on OpenAI and started again:
+ *     every event is delivered exactly once, in order (queue/triggerRestart.js).
  * One line per check, `N passed, M failed` last; the figures go to test/e2e/artifacts/queue-report.json.
  */
 const fs = require('node:fs');
@@ -24,6 +27,7 @@ const { createQueueCluster, startSingleInstance } = require('./queue/cluster');
 const { startQueueEnvironment, measureScaling } = require('./queue/environment');
 const { sendRequests, executionRecords, awaitExecutions, workerAttribution, startedBy, FINAL } = require('./queue/batches');
 const { KILL_KINDS, plannedRequests, comparableOutput } = require('./queue/workload');
+const { triggerRestartTest } = require('./queue/triggerRestart');
 
 const WORKLOAD = Number(process.env.QUEUE_EXECUTIONS ?? 220);
 const THROUGHPUT_EXECUTIONS = Number(process.env.QUEUE_THROUGHPUT_EXECUTIONS ?? 100);
@@ -302,6 +306,7 @@ async function main() {
 			await throughput(env, cluster, records);
 			await mainWorkload(env, cluster, records, requests, reference.outputs);
 			await killTest(env, cluster, records, reference.outputs, world);
+			await triggerRestartTest({ env, cluster, report, log, figures });
 			checkLogs(env, [...reference.logs, ...cluster.logs()]);
 		} finally {
 			await cluster.stop();

@@ -2,8 +2,8 @@
 import './environment';
 
 export { isN8nInstalled } from './n8n-base-nodes';
-export { pollTrigger } from './poll-trigger';
-export type { PollOptions, PollResult } from './poll-trigger';
+export { livePollTrigger, pollTrigger } from './poll-trigger';
+export type { LivePoller, PollOptions, PollResult } from './poll-trigger';
 export { runWorkflow } from './run-workflow';
 export { registerNodePackage } from './type-registry';
 export { loadWorkflow, singleNodeWorkflow } from './workflow-files';

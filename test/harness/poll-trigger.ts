@@ -71,3 +71,40 @@ export async function pollTrigger(workflowJson: WorkflowJson, options: PollOptio
 		logs: logger.takeLines(),
 	});
 }
+
+export interface LivePoller {
+	/** One poll on the shared workflow; polls may overlap (start the next before the last has ended). */
+	poll(): Promise<Pick<PollResult, 'items' | 'error'>>;
+	/** The static data as it is now in memory (JSON). */
+	staticData(): Record<string, unknown>;
+}
+
+/**
+ * An active polling trigger inside one running n8n: one Workflow object, static data included, that every poll of
+ * the trigger runs on, each with a PollContext of its own, as n8n builds one per poll. Unlike `pollTrigger`, polls
+ * here can overlap on the same in-memory static data, as when n8n starts a poll again for a window whose first poll
+ * has not ended.
+ */
+export function livePollTrigger(workflowJson: WorkflowJson, options: Omit<PollOptions, 'mode'> = {}): LivePoller {
+	prepareEngineEnvironment();
+	const workflow = buildWorkflow(workflowJson, undefined, structuredClone(options.staticData ?? {}));
+	const node = Object.values(workflow.nodes).find((candidate) => {
+		const type = workflow.nodeTypes.getByNameAndVersion(candidate.type, candidate.typeVersion) as INodeType;
+		return typeof type?.poll === 'function';
+	});
+	if (!node) throw new Error('The workflow has no polling trigger node.');
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+	return {
+		async poll() {
+			const additionalData = buildAdditionalData(workflowJson, randomUUID(), options.credentials ?? {});
+			const context = new PollContext(workflow, node, additionalData, 'trigger', 'activate');
+			try {
+				const output = await nodeType.poll!.call(context);
+				return recordForKeyScan({ items: (output?.[0] ?? []).map((item) => item.json as Record<string, unknown>) });
+			} catch (thrown) {
+				return { items: [], error: captureError(thrown) };
+			}
+		},
+		staticData: () => JSON.parse(JSON.stringify(workflow.staticData)) as Record<string, unknown>,
+	};
+}

@@ -63,6 +63,13 @@ describe('the n8n version matrix', () => {
 		expect(lines.some((line) => line.endsWith('N8N_VERSION=2.x N8N_NODE=24 npm run test:e2e'))).toBe(true);
 	});
 
+	it('CI runs the end-to-end suite on the newest 1.x on Node 22 too, after its install in the background', () => {
+		const suite = lines.findIndex((line) => line.endsWith('N8N_VERSION=1.x N8N_NODE=22 npm run test:e2e'));
+		const install = lines.findIndex((line) => line.includes('N8N_VERSION=1.x N8N_NODE=22 bash scripts/install-n8n.sh'));
+		expect(install).toBeGreaterThanOrEqual(0);
+		expect(suite).toBeGreaterThan(install);
+	});
+
 	it('CI installs the newest 2.x into its own empty cache too, never a warm one of the machine', () => {
 		const newest = lines.filter((line) => line.includes('N8N_VERSION=2.x'));
 		expect(newest.length).toBeGreaterThan(0);
@@ -75,8 +82,9 @@ describe('npm scripts under the project .npmrc', () => {
 	const ignoresScripts = /^ignore-scripts\s*=\s*true/m.test(read('.npmrc'));
 	const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
 
-	it('no pre/post script is relied on while .npmrc switches them off', () => {
-		const prePost = Object.keys(scripts).filter((name) => /^(pre|post)/.test(name));
+	it('no pre/post script is relied on while .npmrc switches them off, but the publish guard, which publishConfig switches on', () => {
+		const publishRunsScripts = (JSON.parse(read('package.json')).publishConfig ?? {})['ignore-scripts'] === false;
+		const prePost = Object.keys(scripts).filter((name) => /^(pre|post)/.test(name) && !(name === 'prepack' && publishRunsScripts));
 		expect(ignoresScripts ? prePost : []).toEqual([]);
 	});
 

@@ -169,10 +169,29 @@ async function createQueueCluster({ binary, tarball, postgres, redis, credential
 		log(`${worker.label} ready`);
 	};
 
+	/** Every main instance run (a restart adds one), for the logs. */
+	const mainRuns = [main.child];
 	return {
 		main,
+		mainN8n,
 		workers,
 		startWorker,
+		/** SIGKILL to the main instance's whole process group, as a lost machine; its workers keep running. */
+		killMain: async () => {
+			process.kill(-main.child.pid, 'SIGKILL');
+			await main.child.exited;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		},
+		/** Starts the main instance again on its folder and database; n8n reactivates the active workflows itself. */
+		restartMain: async () => {
+			const child = keepWholeOutput(mainN8n.start());
+			child.label = 'main';
+			await waitForHealth(mainN8n.baseUrl, child, 180_000);
+			const rest = restClient(mainN8n.baseUrl, await signedInOwner(mainN8n.baseUrl));
+			Object.assign(main, { child, rest });
+			mainRuns.push(child);
+			log(`main restarted at ${mainN8n.baseUrl}`);
+		},
 		/** Whether each worker runs under a hostname of its own (a UTS namespace, which needs root). */
 		ownHostnames,
 		/** SIGKILL to the worker's whole process group (its task runner too), as an out-of-memory kill or a lost machine. */
@@ -187,7 +206,7 @@ async function createQueueCluster({ binary, tarball, postgres, redis, credential
 		},
 		/** Everything each instance printed, for the key scan and worker attribution. */
 		logs: () => [
-			{ label: 'main', text: main.child.wholeOutput() },
+			...mainRuns.map((child, run) => ({ label: `main${run ? ` (run ${run + 1})` : ''}`, text: child.wholeOutput() })),
 			...workers.flatMap((worker) => worker.logs.map((child, run) => ({ label: `${worker.label}${run ? ` (run ${run + 1})` : ''}`, worker: worker.label, text: child.wholeOutput() }))),
 		],
 		stop: async () => {
