@@ -2,7 +2,10 @@
 /**
  * `npm run demo`: the package inside a real n8n on 127.0.0.1:5678, against the local OpenAI test server on
  * 127.0.0.1:8787 (500 projects, 30 days of costs), with a sandbox credential and the example workflows.
- * Ctrl-C stops everything. `--check` exits once n8n is healthy and lists the package's nodes (CI).
+ * Ctrl-C stops everything. `--check` (CI) proves the first click: once n8n is healthy and lists the package's nodes, it
+ * runs every example as the editor's "Execute workflow" does, prints `example <file>: ok (<N> items)` or
+ * `example <file>: failed: <message>` for each, checks with the test server's digest that the organization is
+ * unchanged after all of them, and exits non-zero when anything failed.
  * `--tarball=<file>` skips build and pack. DEMO_USER_FOLDER, DEMO_N8N_PORT and DEMO_SERVER_PORT override
  * the defaults (the e2e suite uses them to stay clear of a running demo).
  */
@@ -12,7 +15,9 @@ const packaging = require('../test/e2e/lib/packaging');
 const { createN8n, waitForHealth, ownerSession, loadedTypes } = require('../test/e2e/lib/n8n');
 const { stopAllProcesses, stopAllOnExit, stopRequested } = require('../test/e2e/lib/processes');
 const { startTestServer, loadFixtures } = require('../test/e2e/lib/testServer');
-const { readExamples } = require('../test/e2e/lib/workflows');
+const { readExamples, postingToStandInChannel } = require('../test/e2e/lib/workflows');
+const { builtNodes, credentialTypeByNodeType } = require('../test/e2e/lib/nodeCredentials');
+const { editorRunner } = require('../test/e2e/lib/editorRuns');
 
 const USER_FOLDER = process.env.DEMO_USER_FOLDER || path.join(packaging.cacheRoot(), 'demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT || 5678);
@@ -31,6 +36,58 @@ function sandboxCredentials(baseUrl, F) {
 		{ ...ADMIN_CREDENTIAL, type: 'openAiAdminApi', data: { apiKey: F.ADMIN_KEY_ACME, organizationId: '', baseUrl } },
 		{ ...CHAT_CREDENTIAL, type: 'openAiOrgApi', data: { apiKey: F.PROJECT_KEY_ACME, organizationId: '', projectId: '', baseUrl } },
 	];
+}
+
+/** Which credential each node of the package gets, in words, from the node descriptions. */
+function credentialUse(credentials) {
+	const nodes = builtNodes();
+	const types = credentialTypeByNodeType(nodes);
+	return credentials.map((credential) => {
+		const users = Object.keys(types).filter((type) => types[type] === credential.type).map((type) => nodes.get(type).description.displayName);
+		return `"${credential.name}" (${credential.type}, for ${users.join(', ') || 'no node'})`;
+	});
+}
+
+function problemOf(run) {
+	const error = run.error;
+	if (error) return [error.message, error.description].filter(Boolean).join(': ').split('\n')[0].slice(0, 400);
+	if (run.status !== 'success') return `the execution ended as "${run.status}"`;
+	const errorItem = run.items.find((item) => item.json?.error);
+	return errorItem ? `an error item: ${JSON.stringify(errorItem.json.error).slice(0, 300)}` : undefined;
+}
+
+/**
+ * The first click of every example, in the running n8n: each runs from its trigger as "Execute workflow" does, and
+ * the test server's digest of the organization must be the same after all of them. Answers whether all passed.
+ */
+async function checkExamples({ n8n, cookie, binary, server, examples }) {
+	const started = Date.now();
+	const runInEditor = editorRunner({ baseUrl: n8n.baseUrl, cookie, binary });
+	const before = await server.digest();
+	let failed = 0;
+	for (const example of examples) {
+		let line;
+		try {
+			const run = await runInEditor(example.workflow.id);
+			const problem = problemOf(run);
+			line = problem ? `failed: ${problem}` : `ok (${run.items.length} items)`;
+			if (problem) failed++;
+		} catch (error) {
+			failed++;
+			line = `failed: ${error.message.split('\n')[0]}`;
+		}
+		say(`example ${example.file}: ${line}`);
+	}
+	const after = await server.digest();
+	const changed = Object.keys(before.parts).filter((part) => before.parts[part] !== after.parts[part]);
+	if (changed.length) {
+		failed++;
+		say(`organization changed by the examples: ${changed.map((part) => `${part} (${before.counts[part]} → ${after.counts[part]})`).join(', ')}`);
+	} else {
+		say(`organization unchanged (digest ${after.digest})`);
+	}
+	say(`examples took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return failed === 0;
 }
 
 async function tarballFromArguments(argv) {
@@ -57,11 +114,10 @@ async function main(argv) {
 	const n8n = await createN8n({ binary, userFolder: USER_FOLDER, encryptionKey: ENCRYPTION_KEY, port: N8N_PORT });
 	const credentials = sandboxCredentials(server.url, F);
 	await n8n.importCredentials(credentials);
-	const credentialForNodeType = {
-		'n8n-nodes-openai-org.openAiProjects': ADMIN_CREDENTIAL.id,
-		'n8n-nodes-openai-org.openAiOrgChat': CHAT_CREDENTIAL.id,
-	};
-	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentialForNodeType, credentials, { forCli: false });
+	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentials, { forCli: false }).map((example) => ({
+		...example,
+		workflow: postingToStandInChannel(example.workflow, server.channelUrl),
+	}));
 	if (examples.length) await n8n.importWorkflows(examples.map((example) => example.workflow));
 
 	const child = n8n.start();
@@ -75,16 +131,19 @@ async function main(argv) {
 		throw new Error(`n8n is up but lacks nodes of the package: expected ${listedCount}, loaded ${expected.length - missing.length} (${expected.filter((type) => loaded.nodes.includes(type)).join(', ')})`);
 	}
 	say(`n8n healthy at ${n8n.baseUrl}/healthz with nodes ${expected.join(', ')}`);
-	if (check) return;
+	if (check) {
+		if (!(await checkExamples({ n8n, cookie, binary, server, examples }))) throw new Error('an example failed on its first click, or changed the organization (see above)');
+		return;
+	}
 
 	say();
 	say(`n8n is running:          ${n8n.baseUrl}`);
 	say(`  log in as              ${OWNER.email} / ${OWNER.password}`);
 	say(`OpenAI test server:      ${server.url} (500 projects in "Acme Corp", 30 days of costs)`);
-	say(`Credentials:             "${ADMIN_CREDENTIAL.name}" (OpenAI Admin API: Admin key, for OpenAI Projects)`);
-	say(`                         "${CHAT_CREDENTIAL.name}" (OpenAI Organization API: project key, for chat)`);
+	for (const [index, line] of credentialUse(credentials).entries()) say(`${index ? '                         ' : 'Credentials:             '}${line}`);
 	say(`Workflows imported:      ${examples.map((example) => example.workflow.name).join(', ') || '(no examples/*.json yet)'}`);
 	say();
+	say(`Examples post to the test server's stand-in channel (${server.channelUrl}), not to the internet.`);
 	say('Next: open the URL, log in, open a workflow and click "Execute workflow".');
 	say('To use real OpenAI: create an "OpenAI Admin API" credential with your Admin key (for OpenAI Projects)');
 	say('and an "OpenAI Organization API" credential with a project key (for chat), Base URL https://api.openai.com/v1.');

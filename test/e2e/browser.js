@@ -3,8 +3,9 @@
  * The browser suite: Debian's headless Chromium, driven by playwright-core, uses the real n8n as a person does:
  * searches the node panel and adds each node, checks which credential was picked, searches the project picker for
  * a name on the last page, reads a picker's failure, runs a node with a failing credential and reads the error
- * panel, opens a credential and presses its test. Each step is a check of the e2e report, with a screenshot in
- * test/e2e/artifacts/browser-*.png.
+ * panel, opens a credential and presses its test, and opens every example and clicks "Execute workflow", as a new
+ * user's first click: it must succeed and change nothing in the organization (the test server's digest). Each step is
+ * a check of the e2e report, with a screenshot in test/e2e/artifacts/browser-*.png.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -74,11 +75,32 @@ async function launch(baseUrl, cookie) {
 	};
 }
 
+/** The newest execution of a workflow, as the executions list shows it (`{id, status}`), or undefined. */
+async function latestExecution(baseUrl, cookie, workflowId) {
+	const url = `${baseUrl}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`;
+	const response = await fetch(url, { headers: { cookie: `n8n-auth=${cookie}` } });
+	if (!response.ok) throw new Error(`GET /rest/executions answered ${response.status}`);
+	const body = await response.json();
+	return (body.data?.results ?? body.data ?? [])[0];
+}
+
+/** Waits for an execution newer than `previousId` to end; answers it. */
+async function nextFinishedExecution(baseUrl, cookie, workflowId, previousId, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const latest = await latestExecution(baseUrl, cookie, workflowId);
+		if (latest && latest.id !== previousId && !['new', 'running', 'waiting'].includes(latest.status)) return latest;
+		if (Date.now() > deadline) throw new Error(`no finished execution of ${workflowId} within ${timeoutMs / 1000} s (latest: ${JSON.stringify(latest)})`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 /**
- * Runs the suite and reports each step through `check`. `credentials` are the e2e credentials (id, name, type).
+ * Runs the suite and reports each step through `check`. `credentials` are the e2e credentials (id, name, type);
+ * `examples` the example workflows as imported (`{file, workflow}`); `server` the test server (reset, digest).
  * Answers the screenshots it saved.
  */
-async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, check, note }) {
+async function runBrowserSuite({ baseUrl, cookie, serverUrl, server, F, credentials, examples = [], check, note }) {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const shots = [];
 	const browser = await launch(baseUrl, cookie);
@@ -296,6 +318,33 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, F, credentials, che
 			check('browser: pressing the credential test of an unknown key says it cannot connect, and why', /connect/.test(bad.text) && bad.details.includes('OpenAI does not recognise this API key'), `${bad.text}\n${bad.details.slice(0, 600)}`);
 			const wrongKind = await testCredential('E2E OpenAI Admin API holding a project key');
 			check('browser: pressing the credential test of an OpenAI Admin API credential holding a project key says an Admin key is needed', /connect/.test(wrongKind.text) && wrongKind.details.includes('needs an OpenAI Admin API key'), `${wrongKind.text}\n${wrongKind.details.slice(0, 600)}`);
+		});
+
+		await step('every example runs from "Execute workflow" and changes nothing', async () => {
+			check('browser: there are examples to open', examples.length > 0, 'no examples were imported');
+			for (const example of examples) {
+				await server.reset();
+				const before = await server.digest();
+				await openWorkflow(example.workflow.id);
+				const previous = await latestExecution(baseUrl, cookie, example.workflow.id);
+				await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+				let run;
+				try {
+					run = await nextFinishedExecution(baseUrl, cookie, example.workflow.id, previous?.id, 90_000);
+				} catch (error) {
+					run = { status: error.message };
+				}
+				// The canvas marks each node once the editor has the result.
+				await page.locator('[data-test-id="canvas-node-status-success"], [data-test-id="node-issues"]').first().waitFor().catch(() => undefined);
+				await page.waitForTimeout(500);
+				const issues = await page.locator('[data-test-id="node-issues"]').count();
+				const succeeded = await page.locator('[data-test-id="canvas-node-status-success"]').count();
+				await shot(`example-${example.file.replace(/\.json$/, '')}`);
+				const after = await server.digest();
+				const changed = Object.keys(before.parts).filter((part) => before.parts[part] !== after.parts[part]);
+				check(`browser: example ${example.file} runs to success from "Execute workflow"`, run.status === 'success' && issues === 0 && succeeded > 0, JSON.stringify({ execution: run.status, nodesWithIssues: issues, nodesSucceeded: succeeded }));
+				check(`browser: example ${example.file} changes nothing in the organization on its first click`, changed.length === 0, `changed: ${changed.join(', ')}`);
+			}
 		});
 	} finally {
 		await browser.close();

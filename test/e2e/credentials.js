@@ -33,12 +33,13 @@ function e2eCredentials(baseUrl, F) {
 	];
 }
 
-/** Which credential an example workflow's node gets: the nodes need different kinds of key (examples use Projects v2). */
-const CREDENTIAL_FOR_NODE_TYPE = {
-	'n8n-nodes-openai-org.openAiProjects': 'e2eAdminApiAcme1',
-	'n8n-nodes-openai-org.openAiOrgChat': 'e2eProjectKey001',
-	'n8n-nodes-openai-org.openAiOrganization': 'e2eAdminApiAcme1',
-	'n8n-nodes-openai-org.openAiOrganizationTrigger': 'e2eAdminApiAcme1',
+/**
+ * Which credential of a type the examples get, where the suite has several of it: the Admin key of Acme, and for
+ * chat Acme's project key. Which type each node takes comes from its description (lib/nodeCredentials.js).
+ */
+const EXAMPLE_CREDENTIAL_OF_TYPE = {
+	openAiAdminApi: 'e2eAdminApiAcme1',
+	openAiOrgApi: 'e2eProjectKey001',
 };
 
-module.exports = { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE };
+module.exports = { e2eCredentials, EXAMPLE_CREDENTIAL_OF_TYPE };

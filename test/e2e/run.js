@@ -18,8 +18,8 @@ const { createN8n, waitForHealth, ownerSession, loadedTypes, freePort, testCrede
 const { runCommand, stopAllProcesses, stopAllOnExit } = require('./lib/processes');
 const { createReport } = require('./lib/report');
 const { startTestServer, loadFixtures } = require('./lib/testServer');
-const { readWorkflow, readExamples } = require('./lib/workflows');
-const { e2eCredentials, CREDENTIAL_FOR_NODE_TYPE } = require('./credentials');
+const { readWorkflow, readExamples, postingToStandInChannel } = require('./lib/workflows');
+const { e2eCredentials, EXAMPLE_CREDENTIAL_OF_TYPE } = require('./credentials');
 const { leaksAnyKey, succeeded, why } = require('./lib/expectations');
 const { runBrowserSuite } = require('./browser');
 const { isTriggerExample, checkTriggerExample } = require('./trigger');
@@ -28,7 +28,8 @@ const ENCRYPTION_KEY = 'openai-org-e2e-encryption-key-0001';
 const OWNER = { email: 'e2e-owner@n8n-nodes-openai-org.local', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-password-1' };
 const SCREENSHOT = path.join(__dirname, 'artifacts', 'editor.png');
 const SCREENSHOT_WORKFLOW = 'e2eEditorShot001';
-const PROJECTS_NODE = 'n8n-nodes-openai-org.openAiProjects';
+const PACKAGE_PREFIX = `${packaging.readPackageJson().name}.`;
+const PROJECTS_NODE = `${PACKAGE_PREFIX}openAiProjects`;
 
 const report = createReport();
 const temporary = [];
@@ -75,7 +76,7 @@ async function runExample(n8n, server, example, F) {
 	if (example.swapped.length) report.note(`${example.file}: Schedule Trigger "${example.swapped.join('", "')}" runs as a Manual Trigger (n8n execute cannot start a schedule)`);
 	const run = await n8n.execute(example.workflow.id);
 	report.check(`example ${example.file} runs to success`, succeeded(run), why(run));
-	for (const node of example.workflow.nodes.filter((candidate) => CREDENTIAL_FOR_NODE_TYPE[candidate.type])) {
+	for (const node of example.workflow.nodes.filter((candidate) => candidate.type.startsWith(PACKAGE_PREFIX))) {
 		const items = run.itemsOf(node.name);
 		const errors = items.filter((item) => item.json?.error);
 		report.check(`example ${example.file}: "${node.name}" puts out items without errors`, items.length > 0 && errors.length === 0, `${items.length} items, ${errors.length} errors: ${JSON.stringify(errors[0]?.json ?? {})}`);
@@ -149,7 +150,7 @@ async function checkCredentialTests(n8n, cookie, server, F) {
 }
 
 /** The editor: every listed type loaded, the credential test, and a screenshot of the Projects node on the canvas. */
-async function checkEditor(n8n, server, F, credentials, options = {}) {
+async function checkEditor(n8n, server, F, credentials, examples, options = {}) {
 	const child = n8n.start();
 	try {
 		await waitForHealth(n8n.baseUrl, child);
@@ -173,7 +174,7 @@ async function checkEditor(n8n, server, F, credentials, options = {}) {
 		}
 		await server.reset();
 		try {
-			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, F, credentials, check: report.check, note: report.note });
+			const shots = await runBrowserSuite({ baseUrl: n8n.baseUrl, cookie, serverUrl: server.url, server, F, credentials, examples, check: report.check, note: report.note });
 			for (const file of shots) process.stdout.write(`artifact: ${file}\n`);
 		} catch (error) {
 			report.check('browser: the browser suite runs (Debian\'s headless Chromium driven by playwright-core)', false, error.stack);
@@ -190,8 +191,8 @@ async function checkDemo(tarball) {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'openai-org-e2e-demo-'));
 	temporary.push(home);
 	const env = { ...process.env, DEMO_USER_FOLDER: home, DEMO_N8N_PORT: String(await freePort()), DEMO_SERVER_PORT: String(await freePort()) };
-	const demo = await runCommand(process.execPath, [path.join(packaging.REPO_ROOT, 'scripts', 'demo.js'), '--check', `--tarball=${tarball}`], { env, timeoutMs: 180_000 });
-	report.check('the demo starts, answers /healthz and lists the package nodes (demo --check)', demo.code === 0, (demo.stdout + demo.stderr).slice(-1500));
+	const demo = await runCommand(process.execPath, [path.join(packaging.REPO_ROOT, 'scripts', 'demo.js'), '--check', `--tarball=${tarball}`], { env, timeoutMs: 300_000 });
+	report.check('the demo starts with the package nodes, every example runs on its first click and the organization is unchanged (demo --check)', demo.code === 0, (demo.stdout + demo.stderr).slice(-1500));
 }
 
 async function main(options) {
@@ -207,7 +208,10 @@ async function main(options) {
 	const workflows = new Map(scenarios.map((scenario) => [scenario.workflow, readWorkflow(path.join(__dirname, 'workflows', scenario.workflow), F)]));
 	workflows.set('screenshot', readWorkflow(path.join(__dirname, 'workflows', 'projects-editor-screenshot.json'), F));
 	workflows.set('browser', readWorkflow(path.join(__dirname, 'workflows', 'browser-pickers.json'), F));
-	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), CREDENTIAL_FOR_NODE_TYPE, credentials);
+	const examples = readExamples(path.join(packaging.REPO_ROOT, 'examples'), credentials, { credentialIdOfType: EXAMPLE_CREDENTIAL_OF_TYPE }).map((example) => ({
+		...example,
+		workflow: postingToStandInChannel(example.workflow, server.channelUrl),
+	}));
 	report.check('the README example workflows are there to run (examples/*.json)', examples.length > 0, 'no examples/*.json yet');
 	await n8n.importWorkflows([...workflows.values(), ...examples.map((example) => example.workflow)]);
 
@@ -225,7 +229,7 @@ async function main(options) {
 		for (const example of chosenTriggerExamples) await checkTriggerExample({ n8n, server, example, owner: OWNER, check: report.check, note: report.note });
 	}
 
-	await checkEditor(n8n, server, F, credentials, options);
+	await checkEditor(n8n, server, F, credentials, examples, options);
 	await server.stop();
 	if (!options.editorOnly && !options.only) await checkDemo(tarball);
 }

@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 
 import { runWorkflow, singleNodeWorkflow } from '../harness';
-import type { WorkflowRunResult } from '../harness';
+import type { WorkflowJson, WorkflowRunResult } from '../harness';
 import { ALL_FIXTURE_SECRETS } from '../openai-server';
 import type { OpenAiTestServer } from '../openai-server';
 
@@ -78,4 +78,17 @@ export function nodeResult(result: WorkflowRunResult, name = 'Node Under Test') 
 	const node = result.nodes[name];
 	if (!node) throw new Error(`The node "${name}" did not run. Nodes that ran: ${Object.keys(result.nodes).join(', ')}`);
 	return node;
+}
+
+/**
+ * An example taken live the way its "How to go live" sticky note says: Dry Run turned off in `nodeName` (a
+ * destructive operation's own parameter, or a create's option). The node keeps its name, so results read the same.
+ */
+export function goneLive(workflow: WorkflowJson, nodeName: string): WorkflowJson {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node) throw new Error(`the example has no node "${nodeName}"`);
+	const parameters = { ...node.parameters };
+	if ('dryRun' in parameters) parameters.dryRun = false;
+	else parameters.options = { ...(parameters.options as object), dryRun: false };
+	return { ...workflow, nodes: workflow.nodes.map((candidate) => (candidate === node ? { ...node, parameters } : candidate)) };
 }

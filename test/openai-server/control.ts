@@ -4,6 +4,7 @@ import type { FaultRules } from './faults';
 import type { RateLimits, RateLimitSettings } from './rateLimits';
 import { handleAuditLogControl } from './auditLogControl';
 import { readBody, sendJson } from './http';
+import { stateDigest } from './stateDigest';
 import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
 const FAULT_KINDS: readonly FaultKind[] = [
@@ -51,6 +52,8 @@ export async function handleControl(
 			return ok();
 		case 'GET /__control/state':
 			return ok(target.state);
+		case 'GET /__control/digest':
+			return ok(stateDigest(target.state));
 		case 'POST /__control/reset':
 			target.reset();
 			return ok();

@@ -79,7 +79,7 @@ function organizationLimits(model: string): ModelLimits {
 	};
 }
 
-function freshControls(): ProjectControls {
+export function freshControls(): ProjectControls {
 	return {
 		rateLimits: MODELS.map((model) => ({
 			id: `rl-${model.id}`,

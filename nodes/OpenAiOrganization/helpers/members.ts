@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { findInListing } from '../../shared/execution/listingLookup';
+import type { ItemContext } from '../../shared/execution/destructiveOperation';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { openAiRequest } from '../../shared/transport';
 import { readableItem } from '../../shared/resources/readableItem';
@@ -70,6 +71,40 @@ export async function findMember(
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<IDataObject> {
-	const listed = await findInListing.call(this, kind.path, { path: kind.path, qs: {}, itemIndex, ...limits }, id);
-	return listed ?? (await readMember.call(this, kind, id, itemIndex, limits));
+	return await findInListing.call(this, { path: kind.path, qs: {}, itemIndex, ...limits }, id, async () =>
+		await readMember.call(this, kind, id, itemIndex, limits),
+	);
+}
+
+/**
+ * What removing an organization's user or deleting an invite has in common, for destructiveOperation: the ID from
+ * the item, the user or invite found as it is now, its name in the plan, and the DELETE, whose answer names who it was.
+ */
+export function organizationMemberRemoval(kind: OrganizationKind) {
+	return {
+		target(this: IExecuteFunctions, itemIndex: number): string {
+			return getMemberId.call(this, kind, itemIndex);
+		},
+		async find(this: IExecuteFunctions, id: string, { itemIndex, limits }: ItemContext) {
+			return await findMember.call(this, kind, id, itemIndex, limits);
+		},
+		describe(found: IDataObject, id: string): string {
+			return `${kind.noun} ${found.email ? `"${String(found.email)}" ` : ''}(${id})`;
+		},
+		item(entry: IDataObject, _id: string, extra: IDataObject = {}): IDataObject {
+			return toMemberItem(entry, extra);
+		},
+		async change(this: IExecuteFunctions, id: string, found: IDataObject, { itemIndex, limits }: ItemContext) {
+			const { body } = await openAiRequest.call(this, {
+				method: 'DELETE',
+				path: `${kind.path}/${id}`,
+				itemIndex,
+				subject: `${kind.noun} ${id}`,
+				...limits,
+			});
+			const who: IDataObject = { email: found.email ?? null };
+			if ('name' in found) who.name = found.name ?? null;
+			return { ...(body as IDataObject), ...who };
+		},
+	};
 }

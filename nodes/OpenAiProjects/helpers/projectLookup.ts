@@ -16,13 +16,12 @@ export async function lookUpProject(
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<Project> {
-	const listed = await findInListing.call(
+	return (await findInListing.call(
 		this,
-		'projects',
 		{ path: '/organization/projects', qs: { include_archived: true }, itemIndex, ...limits },
 		projectId,
-	);
-	return (listed as Project | undefined) ?? (await readProject.call(this, projectId, itemIndex, limits));
+		async () => await readProject.call(this, projectId, itemIndex, limits),
+	)) as Project;
 }
 
 /** A destructive check's first step: the project exists and is active (OpenAI refuses changes to archived ones). */

@@ -19,7 +19,7 @@ function maxPerRunLabel(rules: DestructiveRules): string {
 
 /**
  * The parameters every destructive operation shows, so that each one is guarded the same way: Dry Run and the
- * per-run cap. Both are read once per run, from the first item.
+ * per-run cap (both read once per run, from the first item), and the Reason its Dry Run plan gives (per item).
  */
 export function destructiveProperties(show: NonNullable<IDisplayOptions['show']>, rules: DestructiveRules): INodeProperties[] {
 	return [
@@ -40,7 +40,21 @@ export function destructiveProperties(show: NonNullable<IDisplayOptions['show']>
 			description: `The most ${rules.items} one run may ${rules.verb}. With more input items the node stops before it changes anything.`,
 			displayOptions: { show },
 		},
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. no activity in 90 days',
+			description: `Why each item is ${rules.pastTense}, in a few words (an expression can read it from the input item). The Dry Run plan gives it after each change; it is not sent to OpenAI.`,
+			displayOptions: { show },
+		},
 	];
+}
+
+/** The item's Reason, for its Dry Run plan; stored workflows without it give none. */
+export function readReason(this: IExecuteFunctions, itemIndex: number): string {
+	return String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
 }
 
 export type CheckedItem = PreparedItem | { problem: NodeError };

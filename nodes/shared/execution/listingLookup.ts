@@ -62,18 +62,20 @@ class ListingLookup {
 }
 
 /**
- * Finds `id` in the listing `request` names (shared by every item of this execution under `key`), or returns
- * undefined: when the run has fewer than LISTING_FROM_ITEMS items, when the listing does not hold it, or when the
- * run's page budget is spent. The caller then reads the target with its own GET.
+ * The target `id` as it is now, before a destructive change: a run of LISTING_FROM_ITEMS items or more finds it in
+ * the listing `request` names (shared by every item of this execution), and what the listing does not give (a
+ * small run, a target it does not hold, a spent page budget) is read alone by `readAlone`, its own GET, which also
+ * gives OpenAI's "not found" for a target that does not exist.
  */
 export async function findInListing(
 	this: IExecuteFunctions,
-	key: string,
 	request: CursorListRequest,
 	id: string,
-): Promise<IDataObject | undefined> {
+	readAlone: () => Promise<IDataObject>,
+): Promise<IDataObject> {
 	const items = this.getInputData().length;
-	if (items < LISTING_FROM_ITEMS) return undefined;
-	const lookup = await runScoped(this, `listing ${key}`, async () => new ListingLookup(this, request, items));
-	return await lookup.find(id);
+	if (items < LISTING_FROM_ITEMS) return await readAlone();
+	const key = `listing ${request.path} ${JSON.stringify(request.qs ?? {})}`;
+	const lookup = await runScoped(this, key, async () => new ListingLookup(this, request, items));
+	return (await lookup.find(id)) ?? (await readAlone());
 }

@@ -2,8 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { findInListing } from '../execution/listingLookup';
+import type { ItemContext } from '../execution/destructiveOperation';
 import type { RequestLimits } from '../execution/requestOptions';
-import { listPages, openAiErrorFacts, openAiRequest } from '../transport';
+import { getProjectId } from './projects';
+import { listPages, openAiRequest } from '../transport';
 import { readableItem } from './readableItem';
 
 /** A thing an operation names by ID (a project's member, an organization's user or invite): its field and picker. */
@@ -165,13 +167,9 @@ export async function findMember(
 	limits: RequestLimits,
 ): Promise<IDataObject> {
 	const qs: IDataObject = kind.collection === 'api_keys' ? { owner_project_access: 'any' } : {};
-	const listed = await findInListing.call(
-		this,
-		memberPath(kind, projectId),
-		{ path: memberPath(kind, projectId), qs, itemIndex, ...limits },
-		id,
+	return await findInListing.call(this, { path: memberPath(kind, projectId), qs, itemIndex, ...limits }, id, async () =>
+		await readMember.call(this, kind, projectId, id, itemIndex, limits),
 	);
-	return listed ?? (await readMember.call(this, kind, projectId, id, itemIndex, limits));
 }
 
 /** A project's members of one kind, page by page, kept when `keep` says so, up to `limit`. */
@@ -202,25 +200,34 @@ export async function listMembers(
 	return found;
 }
 
+/** One member of a project, as a destructive operation names it: the project and the member's ID. */
+export interface MemberTarget {
+	projectId: string;
+	id: string;
+}
+
 /**
- * DELETE one member whose check found it. A 404 now means it went in the meantime, or on an attempt whose answer
- * was lost before a retry: either way it is gone, which is what was asked.
+ * What the delete of a project's member (user, service account, API key) has in common, for destructiveOperation:
+ * the project and member from the item, the member found as it is now, its name in the plan, and the DELETE.
  */
-export async function deleteMember(
-	this: IExecuteFunctions,
-	kind: MemberKind,
-	projectId: string,
-	id: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject> {
-	const deleting = await openAiRequest
-		.call(this, { method: 'DELETE', ...memberRequest(kind, projectId, id, itemIndex, limits) })
-		.then(
-			(response) => ({ response }),
-			(error: unknown) => ({ error }),
-		);
-	if ('response' in deleting) return deleting.response.body as IDataObject;
-	if (openAiErrorFacts(deleting.error).status !== 404) throw deleting.error;
-	return { id, deleted: true, alreadyGone: true };
+export function projectMemberRemoval(kind: MemberKind) {
+	return {
+		target(this: IExecuteFunctions, itemIndex: number): MemberTarget {
+			return { projectId: getProjectId.call(this, itemIndex), id: getMemberId.call(this, kind, itemIndex) };
+		},
+		async find(this: IExecuteFunctions, { projectId, id }: MemberTarget, { itemIndex, limits }: ItemContext) {
+			return await findMember.call(this, kind, projectId, id, itemIndex, limits);
+		},
+		describe(found: IDataObject, { projectId, id }: MemberTarget): string {
+			const label = found.email ?? found.name;
+			return `${kind.noun} ${label ? `"${String(label)}" ` : ''}(${id}) in project ${projectId}`;
+		},
+		item(entry: IDataObject, { projectId }: MemberTarget, extra: IDataObject = {}): IDataObject {
+			return toMemberItem(entry, projectId, extra);
+		},
+		async change(this: IExecuteFunctions, { projectId, id }: MemberTarget, _found: IDataObject, { itemIndex, limits }: ItemContext) {
+			const response = await openAiRequest.call(this, { method: 'DELETE', ...memberRequest(kind, projectId, id, itemIndex, limits) });
+			return toMemberItem(response.body as IDataObject, projectId);
+		},
+	};
 }

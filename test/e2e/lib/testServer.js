@@ -40,6 +40,8 @@ async function startTestServer({ port = 0, args = [] } = {}) {
 		reset: () => control('POST', 'reset'),
 		requests: () => control('GET', 'requests'),
 		state: () => control('GET', 'state'),
+		/** The test server's own digest of what an admin can change (`{digest, parts, counts}`); reads leave it as it is. */
+		digest: () => control('GET', 'digest'),
 		addFault: (rule) => control('POST', 'faults', rule),
 		/** Audit-log events that happen now (`[{type, project_id?, actor_email?, …}]`); answers them as the API lists them. */
 		appendAuditEvents: async (events) => (await control('POST', 'audit_logs', { events })).data,

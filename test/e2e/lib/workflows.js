@@ -2,6 +2,7 @@
 /** Reads the suite's workflows and the README's example workflows, ready for `n8n import:workflow`. */
 const fs = require('node:fs');
 const path = require('node:path');
+const { bindCredentials } = require('./nodeCredentials');
 
 /** `@@DEFAULT_PROJECT_ACME@@` in a test workflow becomes that fixture's value. */
 function fillFixtures(text, F) {
@@ -29,15 +30,14 @@ function runnableFromCli(workflow) {
 	return { workflow: { ...workflow, nodes }, swapped };
 }
 
-/** Points every node of the package at the e2e credential for its kind of key, under that credential's type. */
-function bindCredentials(workflow, credentialForNodeType, credentials) {
-	const byId = new Map(credentials.map((credential) => [credential.id, credential]));
-	const nodes = workflow.nodes.map((node) => {
-		const id = credentialForNodeType[node.type];
-		if (!id) return node;
-		const { type, name } = byId.get(id);
-		return { ...node, credentials: { [type]: { id, name } } };
-	});
+/**
+ * The example with its HTTP Request nodes posting to the test server's stand-in channel (`<origin>/__control/channel`):
+ * an example run by the demo or the suite never reaches the internet.
+ */
+function postingToStandInChannel(workflow, channelUrl) {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === 'n8n-nodes-base.httpRequest' ? { ...node, parameters: { ...node.parameters, url: channelUrl } } : node,
+	);
 	return { ...workflow, nodes };
 }
 
@@ -47,7 +47,11 @@ function exampleId(file) {
 	return `e2eEx${base}`.slice(0, 16).padEnd(16, '0');
 }
 
-function readExamples(folder, credentialForNodeType, credentials, { forCli = true } = {}) {
+/**
+ * The examples, each node of the package bound to a credential of the type its description asks for (see
+ * nodeCredentials.js; `credentialIdOfType` picks one of several of a type).
+ */
+function readExamples(folder, credentials, { forCli = true, credentialIdOfType = {} } = {}) {
 	if (!fs.existsSync(folder)) return [];
 	return fs
 		.readdirSync(folder)
@@ -56,9 +60,9 @@ function readExamples(folder, credentialForNodeType, credentials, { forCli = tru
 		.map((file) => {
 			const original = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
 			const { workflow, swapped } = forCli ? runnableFromCli(original) : { workflow: original, swapped: [] };
-			const bound = bindCredentials(workflow, credentialForNodeType, credentials);
+			const bound = bindCredentials(workflow, credentials, credentialIdOfType);
 			return { file, swapped, workflow: { ...bound, id: exampleId(file), active: false } };
 		});
 }
 
-module.exports = { readWorkflow, readExamples, runnableFromCli, bindCredentials };
+module.exports = { readWorkflow, readExamples, runnableFromCli, postingToStandInChannel };

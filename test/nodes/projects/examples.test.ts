@@ -3,7 +3,7 @@ import { isN8nInstalled, loadWorkflow, runWorkflow } from '../../harness';
 import { ADMIN_KEY_ACME, ORG_ACME, startOpenAiTestServer } from '../../openai-server';
 import type { OpenAiTestServer, SeedProject } from '../../openai-server';
 import { validateRecordedRequests } from '../../contract/openapi';
-import { expectNoFullKeyIn } from '../workflowHelpers';
+import { expectNoFullKeyIn, goneLive } from '../workflowHelpers';
 import { serveTestServer } from '../testServer';
 
 const DAY = 24 * 60 * 60;
@@ -30,11 +30,24 @@ describe('The example workflows for projects', () => {
 	const activeNames = (target: OpenAiTestServer) =>
 		target.state.projects.filter((project) => project.archivedAt === null).map((project) => project.name);
 
-	(canRunBaseNodes ? it : it.skip)('"Archive stale projects" archives only projects idle for 60 days, whatever their name, and a second run changes nothing', async () => {
-		const workflow = loadWorkflow('examples/archive-stale-projects.json');
+	(canRunBaseNodes ? it : it.skip)('"Archive stale projects" ships in Dry Run: its first click archives nothing and puts out a plan, what and why', async () => {
+		const result = await runWorkflow(loadWorkflow('examples/archive-stale-projects.json'), { credentials: credentials() });
+		expect(result.error).toBeUndefined();
+		const plan = result.nodes['Archive them (Dry Run)'].items;
+		const forgotten = server.state.projects.find((project) => project.name === 'Forgotten experiment');
+		expect(plan.map((item) => item.plan).sort()).toEqual([
+			`Would archive project "Forgotten experiment" (${forgotten?.id}): no activity in the last 60 days (last: ${new Date((now - 90 * DAY) * 1000).toISOString().slice(0, 10)})`,
+			expect.stringMatching(/^Would archive project "Never used sandbox" \(proj_\w+\): no activity in the last 60 days$/),
+		]);
+		expect(plan.every((item) => item.dryRun === true && item.wouldArchive === true && item.status === 'active')).toBe(true);
+		expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+	});
+
+	(canRunBaseNodes ? it : it.skip)('"Archive stale projects", taken live as its note says, archives only projects idle for 60 days, whatever their name, and a second run changes nothing', async () => {
+		const workflow = goneLive(loadWorkflow('examples/archive-stale-projects.json'), 'Archive them (Dry Run)');
 		const first = await runWorkflow(workflow, { credentials: credentials() });
 		expect(first.error).toBeUndefined();
-		const archived = first.nodes['Archive them'].items;
+		const archived = first.nodes['Archive them (Dry Run)'].items;
 		expect(archived.map((item) => item.name).sort()).toEqual(['Forgotten experiment', 'Never used sandbox']);
 		expect(archived.every((item) => item.status === 'archived' && item.alreadyArchived === false)).toBe(true);
 		expect(activeNames(server)).toEqual(
@@ -45,13 +58,13 @@ describe('The example workflows for projects', () => {
 		const second = await runWorkflow(workflow, { credentials: credentials() });
 		expect(second.error).toBeUndefined();
 		expect(second.nodes['Stale for 60 days'].items).toHaveLength(0);
-		expect(second.nodes['Archive them']).toBeUndefined();
+		expect(second.nodes['Archive them (Dry Run)']).toBeUndefined();
 		expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
 		expect(validateRecordedRequests(server.requests)).toEqual([]);
 		expectNoFullKeyIn(first);
 	});
 
-	(canRunBaseNodes ? it : it.skip)('"Archive stale projects" archives at most 20 a day, the longest idle first', async () => {
+	(canRunBaseNodes ? it : it.skip)('"Archive stale projects", taken live, archives at most 20 a day, the longest idle first', async () => {
 		const idle: SeedProject[] = Array.from({ length: 25 }, (_, index) => ({
 			name: `Idle ${String(index).padStart(2, '0')}`,
 			created_at: now - 400 * DAY,
@@ -59,16 +72,16 @@ describe('The example workflows for projects', () => {
 		}));
 		const many = await startOpenAiTestServer({ projects: idle, costsDays: 120 });
 		try {
-			const workflow = loadWorkflow('examples/archive-stale-projects.json');
+			const workflow = goneLive(loadWorkflow('examples/archive-stale-projects.json'), 'Archive them (Dry Run)');
 			const manyCredentials = { oaiAdminKey00001: { apiKey: ADMIN_KEY_ACME, baseUrl: many.url } };
 			const first = await runWorkflow(workflow, { credentials: manyCredentials });
 			expect(first.error).toBeUndefined();
 			expect(first.nodes['Stale for 60 days'].items).toHaveLength(25);
-			expect(first.nodes['Archive them'].items.map((item) => item.name)).toEqual(
+			expect(first.nodes['Archive them (Dry Run)'].items.map((item) => item.name)).toEqual(
 				Array.from({ length: 20 }, (_, index) => `Idle ${String(24 - index).padStart(2, '0')}`),
 			);
 			const second = await runWorkflow(workflow, { credentials: manyCredentials });
-			expect(second.nodes['Archive them'].items.map((item) => item.name)).toEqual(['Idle 04', 'Idle 03', 'Idle 02', 'Idle 01', 'Idle 00']);
+			expect(second.nodes['Archive them (Dry Run)'].items.map((item) => item.name)).toEqual(['Idle 04', 'Idle 03', 'Idle 02', 'Idle 01', 'Idle 00']);
 		} finally {
 			await many.close();
 		}

@@ -108,3 +108,20 @@ test('parseFaultRule turns JSON into a rule with a RegExp path', () => {
 	expect(rule).toEqual({ kind: 'latency', ms: [1, 2], path: /projects$/, times: Infinity });
 	expect(parseFaultRule('not json')).toBe('the body must be a JSON fault rule');
 });
+
+test('GET /__control/digest stays the same after reads and changes when an admin changes the organization', async () => {
+	const before = (await send('GET', '/digest')).body;
+	const [project] = server.state.projects.filter((candidate) => !candidate.isDefault);
+	await call(server, 'GET', '/organization/projects', { key: ADMIN_KEY_ACME });
+	await call(server, 'GET', `/organization/projects/${project.id}/spend_alerts`, { key: ADMIN_KEY_ACME });
+	await call(server, 'GET', `/organization/projects/${project.id}/rate_limits`, { key: ADMIN_KEY_ACME });
+	expect((await send('GET', '/digest')).body).toEqual(before);
+
+	await call(server, 'POST', `/organization/projects/${project.id}/archive`, { key: ADMIN_KEY_ACME });
+	const after = (await send('GET', '/digest')).body;
+	expect(after.digest).not.toBe(before.digest);
+	const changed = Object.keys(before.parts).filter((part) => before.parts[part] !== after.parts[part]);
+	expect(changed).toEqual(['projects']);
+	server.reset();
+	expect((await send('GET', '/digest')).body).toEqual(before);
+});

@@ -1,15 +1,15 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INVITE } from '../../helpers/members';
-import { removalOperation } from '../../helpers/removal';
+import { destructiveOperation } from '../../../shared/execution/destructiveOperation';
+import { INVITE, memberLocator, organizationMemberRemoval } from '../../helpers/members';
 
 /** A deleted invite's link stops working; the person must be invited again. An accepted one cannot be deleted. */
-export const { destructive, description, prepare } = removalOperation({
-	kind: INVITE,
-	destructive: { verb: 'delete', pastTense: 'deleted', items: 'invites' },
+export const { destructive, description, prepare } = destructiveOperation({
+	...organizationMemberRemoval(INVITE),
+	rules: { verb: 'delete', pastTense: 'deleted', items: 'invites' },
 	show: { resource: ['invite'], operation: ['delete'] },
-	locatorDescription: 'The invite to delete. Its link stops working; an accepted invite cannot be deleted.',
-	refuse(found, inviteId, itemIndex) {
+	fields: [memberLocator(INVITE, 'The invite to delete. Its link stops working; an accepted invite cannot be deleted.')],
+	refuse(found, inviteId, { itemIndex }) {
 		if (found.status !== 'accepted') return;
 		throw new NodeOperationError(this.getNode(), `Invite ${inviteId} was already accepted and cannot be deleted`, {
 			itemIndex,

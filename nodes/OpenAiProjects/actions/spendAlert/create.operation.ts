@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
-import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL } from '../../../shared/resources/money';
+import { planSentence } from '../../../shared/execution/destructiveOperation';
+import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL, withDollarAmounts } from '../../../shared/resources/money';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { listSpendAlerts, readRecipients, spendAlertsPath, toSpendAlertItem } from '../../helpers/spendAlerts';
@@ -40,6 +41,14 @@ const properties: INodeProperties[] = [
 					'Whether to create nothing when the project already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates',
 			},
 			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to only check each project and return the alert that would be created, in a plan, without creating anything',
+			},
+			{
 				displayName: 'Email Subject Prefix',
 				name: 'subjectPrefix',
 				type: 'string',
@@ -70,11 +79,21 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 		notification_channel: { type: 'email', recipients, ...(subjectPrefix ? { subject_prefix: subjectPrefix } : {}) },
 	};
 
+	// A scheduled example may ship in Dry Run: its first click shows what it would create, and creates nothing.
+	const plan = (existing: SpendAlert | undefined): IDataObject[] => {
+		const alert = `a spend alert (${String(withDollarAmounts(body).threshold_text)}, emailing ${recipients.join(', ')}) for project ${projectId}`;
+		const done = existing ? `project ${projectId} has an alert at this threshold already (${existing.id}).` : undefined;
+		const sentence = planSentence({ verb: 'create', pastTense: 'created', items: 'spend alerts' }, alert, '', done);
+		return [toSpendAlertItem(projectId, existing ?? body, { dryRun: true, wouldCreate: !existing, plan: sentence })];
+	};
+
 	const send = async () => {
-		if (options.skipIfExists === true) {
-			const existing = (await listSpendAlerts.call(this, projectId, itemIndex, limits)).find(sameThreshold(cents));
-			if (existing) return [toSpendAlertItem(projectId, existing, { created: false, alreadyExisted: true })];
-		}
+		const existing =
+			options.skipIfExists === true
+				? (await listSpendAlerts.call(this, projectId, itemIndex, limits)).find(sameThreshold(cents))
+				: undefined;
+		if (options.dryRun === true) return plan(existing);
+		if (existing) return [toSpendAlertItem(projectId, existing, { created: false, alreadyExisted: true })];
 		const response = await openAiRequest.call(this, {
 			method: 'POST',
 			path: spendAlertsPath(projectId),
