@@ -2,13 +2,14 @@ import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } f
 
 import { authenticateOpenAi } from '../nodes/shared/authenticate';
 import { baseUrlField } from '../nodes/shared/credentialFields';
+import { ADMIN_CREDENTIAL_NAME } from '../nodes/shared/credentialNames';
 import { credentialTest } from '../nodes/shared/credentialTest';
 
-/** For the OpenAI Projects node: an Admin key, which manages projects, costs and usage. */
+/** For OpenAI Projects (version 2), OpenAI Organization and its trigger: an Admin key, which manages the organization. */
 export class OpenAiAdminApi implements ICredentialType {
 	name = 'openAiAdminApi';
 
-	displayName = 'OpenAI Admin API';
+	displayName = ADMIN_CREDENTIAL_NAME;
 
 	icon: Icon = { light: 'file:openAiAdmin.svg', dark: 'file:openAiAdmin.dark.svg' };
 
@@ -24,7 +25,7 @@ export class OpenAiAdminApi implements ICredentialType {
 			default: '',
 			placeholder: 'sk-admin-…',
 			description:
-				'An Admin key (sk-admin-…), which organization owners create at platform.openai.com/settings/organization/admin-keys',
+				'An Admin key (sk-admin-…), which organization owners create at <a href="https://platform.openai.com/settings/organization/admin-keys" target="_blank">platform.openai.com/settings/organization/admin-keys</a>',
 		},
 		{
 			displayName: 'Organization ID',

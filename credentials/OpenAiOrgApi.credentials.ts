@@ -2,13 +2,14 @@ import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } f
 
 import { authenticateOpenAi } from '../nodes/shared/authenticate';
 import { baseUrlField } from '../nodes/shared/credentialFields';
+import { CHAT_CREDENTIAL_NAME } from '../nodes/shared/credentialNames';
 import { credentialTest } from '../nodes/shared/credentialTest';
 
 /** For chat: a project, service-account or user key. Admin keys go in OpenAiAdminApi. */
 export class OpenAiOrgApi implements ICredentialType {
 	name = 'openAiOrgApi';
 
-	displayName = 'OpenAI Organization API';
+	displayName = CHAT_CREDENTIAL_NAME;
 
 	icon: Icon = { light: 'file:openAiOrg.svg', dark: 'file:openAiOrg.dark.svg' };
 

@@ -1,19 +1,45 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 // Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
 import '../shared/resources/refusals';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
-import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
+import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
+import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
+import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as usage from '../shared/actions/usage';
 import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Audit Log', value: 'auditLog' },
+			{ name: 'Cost', value: 'cost' },
+			{ name: 'Invite', value: 'invite' },
+			{ name: 'Usage', value: 'usage' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'auditLog',
+	},
+	...auditLog.description,
+	...user.description,
+	...invite.description,
+	...usage.description,
+	...cost.description,
+	typedProjectFilterProperty,
+	requestOptionsProperty,
+];
 
 export class OpenAiOrganization implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,36 +48,14 @@ export class OpenAiOrganization implements INodeType {
 		icon: { light: 'file:openAiOrganization.svg', dark: 'file:openAiOrganization.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"auditLog:getAll": "Get audit log events", "user:getAll": "Get many users", "user:get": "Get user", "user:updateRole": "Change user role", "user:remove": "Remove user", "invite:getAll": "Get many invites", "invite:create": "Invite", "invite:get": "Get invite", "invite:delete": "Delete invite", "usage:getAll": "Get usage", "cost:getAll": "Get costs"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Read and manage an OpenAI organization: its users, invites, audit log, usage and costs (needs an Admin API key)',
+		subtitle: operationSubtitle(properties),
+		description: ORGANIZATION_ENTRY_DESCRIPTION,
 		defaults: { name: 'OpenAI Organization' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
-		properties: [
-			adminKeyNoticeProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Audit Log', value: 'auditLog' },
-					{ name: 'Cost', value: 'cost' },
-					{ name: 'Invite', value: 'invite' },
-					{ name: 'Usage', value: 'usage' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'auditLog',
-			},
-			...auditLog.description,
-			...user.description,
-			...invite.description,
-			...usage.description,
-			...cost.description,
-			requestOptionsProperty,
-		],
+		properties,
 	};
 
 	methods = { listSearch, loadOptions };

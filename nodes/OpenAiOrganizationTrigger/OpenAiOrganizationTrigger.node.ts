@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -12,7 +13,10 @@ import type {
 import '../shared/resources/refusals';
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../shared/auditLogs/eventTypes';
 import { readList } from '../shared/execution/lists';
-import { isProjectId } from '../shared/transport';
+import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
+import { eventsSubtitle } from '../shared/parameters/subtitle';
+import { projectPickerList, readPickedProjectIds, typedProjectIdsField } from '../shared/parameters/projectPicker';
+import { searchProjects } from '../shared/methods/organizationSearch';
 import { auditLogFeed } from './feeds/auditLogFeed';
 import type { Commit, Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
 import { keyFeed } from './feeds/keyFeed';
@@ -23,6 +27,38 @@ import { spendFeed } from './feeds/spendFeed';
 const FEEDS: readonly Feed[] = [auditLogFeed, projectFeed, spendFeed, keyFeed];
 const EVENTS: readonly TriggerEvent[] = ['auditLog', 'projectCreated', 'projectArchived', 'spendThreshold', 'keyUnused'];
 
+// n8n's node panel lists each event option as an action of its own, named by its `action` text; without one it
+// makes "On <name in lower case>" ("On api key not used for n days"). The subtitle reads the same texts.
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	default: ['auditLog'],
+	options: [
+		{
+			name: 'API Key Unused for Days',
+			value: 'keyUnused',
+			action: 'On an API key unused for days',
+			description: 'A project API key has not been used for the given days (a stale key)',
+		},
+		{
+			name: 'New Audit-Log Event',
+			value: 'auditLog',
+			action: 'On a new audit-log event',
+			description: 'An event of the chosen types was logged (audit logging must be on)',
+		},
+		{ name: 'Project Archived', value: 'projectArchived', action: 'On a project archived', description: 'A project of the organization was archived' },
+		{ name: 'Project Created', value: 'projectCreated', action: 'On a project created', description: 'A project was created in the organization' },
+		{
+			name: 'Spend Crossed a Threshold',
+			value: 'spendThreshold',
+			action: 'On spend crossing a threshold',
+			description: "The organization's or a project's spend this day or month reached the amount",
+		},
+	],
+};
+
 export class OpenAiOrganizationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OpenAI Organization Trigger',
@@ -30,28 +66,18 @@ export class OpenAiOrganizationTrigger implements INodeType {
 		icon: { light: 'file:openAiOrganizationTrigger.svg', dark: 'file:openAiOrganizationTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts a workflow when something happens in an OpenAI organization (needs an Admin API key)',
+		subtitle: eventsSubtitle(eventsProperty),
+		// n8n's node panel shows this trigger inside the OpenAI Organization entry (it merges a trigger into the node
+		// whose type name is its own without "Trigger"), and that entry shows the trigger's description: one text
+		// serves both.
+		description: ORGANIZATION_ENTRY_DESCRIPTION,
 		defaults: { name: 'OpenAI Organization Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openAiAdminApi', required: true }],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: ['auditLog'],
-				options: [
-					{ name: 'API Key Not Used for N Days', value: 'keyUnused', description: 'A project API key has not been used for the given days' },
-					{ name: 'New Audit-Log Event', value: 'auditLog', description: 'An event of the chosen types was logged (audit logging must be on)' },
-					{ name: 'Project Archived', value: 'projectArchived' },
-					{ name: 'Project Created', value: 'projectCreated' },
-					{ name: 'Spend Crossed a Threshold', value: 'spendThreshold', description: "The organization's or a project's spend this day or month reached the amount" },
-				],
-			},
+			eventsProperty,
 			{
 				displayName: 'Audit-Log Event Types',
 				name: 'auditEventTypes',
@@ -82,13 +108,22 @@ export class OpenAiOrganizationTrigger implements INodeType {
 				displayOptions: { show: { events: ['spendThreshold'] } },
 			},
 			{
-				displayName: 'Spend of Project IDs',
-				name: 'spendProjectIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. proj_abc, proj_def',
-				description: "Watch each of these projects' spend (comma-separated); empty: the whole organization's",
+				...projectPickerList({
+					name: 'spendProjectList',
+					displayName: 'Spend of Projects',
+					description: "Watch each of these projects' spend; none added: the whole organization's",
+				}),
 				displayOptions: { show: { events: ['spendThreshold'] } },
+			},
+			{
+				...typedProjectIdsField({
+					displayName: 'Spend of Project IDs',
+					name: 'spendProjectIds',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. proj_abc, proj_def',
+				}),
+				displayOptions: { show: { events: ['spendThreshold'], spendProjectIds: [{ _cnd: { exists: true } }] } },
 			},
 			{
 				displayName: 'Unused for Days',
@@ -119,6 +154,8 @@ export class OpenAiOrganizationTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchProjects } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readSettings.call(this);
@@ -163,11 +200,13 @@ function readSettings(this: IPollFunctions): TriggerSettings {
 	}
 	const spendPeriod = watches('spendThreshold') ? (this.getNodeParameter('spendPeriod', 'month') as 'day' | 'month') : 'month';
 	if (spendPeriod !== 'day' && spendPeriod !== 'month') throw fail(`"Spend Period" must be day or month, not "${spendPeriod}"`, 'Pick the period from the list.');
-	const spendProjectIds = watches('spendThreshold') ? readList(this.getNodeParameter('spendProjectIds', '')) : [];
-	const notProject = spendProjectIds.find((id) => !isProjectId(id));
-	if (notProject !== undefined) {
-		throw fail(`"Spend of Project IDs" holds "${notProject}", which is not a project ID`, 'Project IDs look like proj_abc123; separate several with commas, or leave the field empty for the whole organization.');
-	}
+	const spendProjectIds = watches('spendThreshold')
+		? readPickedProjectIds.call(
+				this,
+				{ name: 'spendProjectList', label: 'Spend of Projects' },
+				{ name: 'spendProjectIds', label: 'Spend of Project IDs' },
+			)
+		: [];
 	const unusedDays = watches('keyUnused') ? Number(this.getNodeParameter('unusedDays', 30)) : 30;
 	if (!Number.isInteger(unusedDays) || unusedDays < 1) {
 		throw fail(`"Unused for Days" must be a whole number of at least 1, not ${unusedDays}`, 'Enter a number of days, e.g. 30.');

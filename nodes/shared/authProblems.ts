@@ -5,6 +5,8 @@
  * transport adds the key's fingerprint (sk-...abcd) in the details, never here.
  */
 
+import { ADMIN_CREDENTIAL_NAME, CHAT_CREDENTIAL_NAME } from './credentialNames';
+
 export interface AuthProblem {
 	message: string;
 	fix: string;
@@ -70,12 +72,12 @@ export const AUTH_PROBLEMS = {
 	/** A project, service-account or user key where an Admin key is needed. */
 	adminKeyNeeded: (): AuthProblem => ({
 		message: 'This operation needs an OpenAI Admin API key',
-		fix: `This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at ${KEY_PAGES.admin} (organization owners only) and put it in the credential (new OpenAI Projects nodes take an "OpenAI Admin API" credential).`,
+		fix: `This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at ${KEY_PAGES.admin} (organization owners only) and put it in the credential (the Admin nodes take an "${ADMIN_CREDENTIAL_NAME}" credential).`,
 	}),
 	/** An Admin key where chat and models need a project or user key. */
 	chatKeyNeeded: (): AuthProblem => ({
 		message: 'Chat and models need a project or user API key, not an Admin key',
-		fix: `This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at ${KEY_PAGES.project} and put it in an "OpenAI Organization API" credential; Admin keys belong in an "OpenAI Admin API" credential.`,
+		fix: `This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at ${KEY_PAGES.project} and put it in an "${CHAT_CREDENTIAL_NAME}" credential; Admin keys belong in an "${ADMIN_CREDENTIAL_NAME}" credential.`,
 	}),
 	/** A 404 page, HTML, or OpenAI's "Invalid URL": something other than the OpenAI API answers there. */
 	baseUrlNotOpenAi: (): AuthProblem => ({

@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { CHROMIUM_BIN, CHROMIUM_FLAGS } = require('./lib/chromium');
+const { runEditorPanelSteps } = require('./editorPanel');
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 const STEP_TIMEOUT_MS = 20_000;
@@ -26,7 +27,6 @@ const SEARCHES = [
 	['projects', PROJECTS_NAME],
 	['usage', PROJECTS_NAME],
 	['costs', PROJECTS_NAME],
-	['audit', PROJECTS_NAME],
 	['API keys', PROJECTS_NAME],
 ];
 
@@ -284,6 +284,8 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, server, F, credenti
 			check('browser: the error panel shows no full key', !lines.join('\n').includes(F.BAD_KEY));
 			await closeNdv();
 		});
+
+		await runEditorPanelSteps({ page, step, check, note, shot, openWorkflow, openNode, closeNdv, nodePanelSearch, baseUrl, cookie, serverUrl, F });
 
 		await step('the credential test is pressed in the credential dialog', async () => {
 			const testCredential = async (name) => {

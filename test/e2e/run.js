@@ -98,8 +98,8 @@ const TEST_SAYS = {
 	noOrganization: 'The owner of this API key is not a member of any OpenAI organization. Join or create an organization at platform.openai.com, then create a new key there.',
 	mismatchedProject: 'The API key does not belong to the project in "Project ID". Remove the Project ID, or use a key from that project: a project key (sk-proj-…) only works in its own project.',
 	unknownProject: 'The project in "Project ID" does not exist in this organization, or it is archived. Check the Project ID (it looks like proj_AbC123…), or leave it empty to use the key\'s own project.',
-	adminKeyNeeded: 'This operation needs an OpenAI Admin API key. This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at platform.openai.com/settings/organization/admin-keys (organization owners only) and put it in the credential (new OpenAI Projects nodes take an "OpenAI Admin API" credential).',
-	chatKeyNeeded: 'Chat and models need a project or user API key, not an Admin key. This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at platform.openai.com/api-keys and put it in an "OpenAI Organization API" credential; Admin keys belong in an "OpenAI Admin API" credential.',
+	adminKeyNeeded: 'This operation needs an OpenAI Admin API key. This key is a project or user key, and only an Admin key (it starts with sk-admin-) manages projects, costs and usage. Create one at platform.openai.com/settings/organization/admin-keys (organization owners only) and put it in the credential (the Admin nodes take an "OpenAI Admin (Projects, Organization, Trigger) API" credential).',
+	chatKeyNeeded: 'Chat and models need a project or user API key, not an Admin key. This key is an Admin key (sk-admin-…), which only manages the organization. Create a project key at platform.openai.com/api-keys and put it in an "OpenAI Chat (Project or User Key) API" credential; Admin keys belong in an "OpenAI Admin (Projects, Organization, Trigger) API" credential.',
 	baseUrlNotOpenAi: 'The Base URL does not point at the OpenAI API (it answered a web page or "Invalid URL"). The Base URL should end in /v1, e.g. https://api.openai.com/v1 (or your proxy\'s address ending in /v1).',
 	openAiServerError: 'OpenAI had a server error while testing. This is on OpenAI\'s side: test again in a minute (status.openai.com shows incidents).',
 	otherRefusal: 'OpenAI refused the test request. Check the API Key, Organization ID and Project ID. Running a node with this credential shows OpenAI\'s own words.',
@@ -141,7 +141,7 @@ async function checkCredentialTests(n8n, cookie, server, F) {
 		const result = await testCredential(n8n.baseUrl, cookie, { name: 'e2e credential test', type, data });
 		answers.push(result);
 		const verdict = expected === 'ok' ? 'OK' : 'Error';
-		const label = type === 'openAiOrgApi' ? 'OpenAI Organization API' : 'OpenAI Admin API';
+		const label = type === 'openAiOrgApi' ? 'OpenAI Chat (Project or User Key) API' : 'OpenAI Admin (Projects, Organization, Trigger) API';
 		report.check(`Test on "${label}" holding ${holds}: ${expected === 'ok' ? 'passes' : `says "${TEST_SAYS[expected].split('. ')[0]}"`}`, result.status === verdict && result.message === TEST_SAYS[expected], JSON.stringify(result));
 	}
 	const distinct = new Set(answers.filter((a) => a.status === 'Error').map((a) => a.message));

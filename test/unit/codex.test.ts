@@ -25,7 +25,7 @@ const codexFiles = fs
 		if (!file) throw new Error(`nodes/${entry.name} has no codex file (*.node.json)`);
 		const codex = JSON.parse(fs.readFileSync(path.join(NODES, entry.name, file), 'utf8')) as Codex;
 		const source = fs.readFileSync(path.join(NODES, entry.name, file.replace(/\.json$/, '.ts')), 'utf8');
-		const displayName = /displayName: '([^']+)'/.exec(source)?.[1] ?? '';
+		const displayName = /INodeTypeDescription = \{\s*displayName: '([^']+)'/.exec(source)?.[1] ?? '';
 		return { folder: entry.name, codex, source, displayName };
 	});
 
@@ -62,12 +62,33 @@ describe('node discovery in the node panel', () => {
 		},
 	);
 
-	test.each(['projects', 'organization', 'usage', 'costs', 'audit', 'API keys'])(
+	test.each(['projects', 'organization', 'usage', 'costs', 'spend', 'API keys', 'stale'])(
 		'OpenAI Projects is found by the admin word "%s"',
 		(term) => {
 			expect(foundBy(term, byName('OpenAI Projects'))).toBe(true);
 		},
 	);
+
+	// n8n's panel shows the trigger inside the OpenAI Organization entry, searched by that node's name and aliases.
+	test.each(['trigger', 'audit', 'stale', 'spend', 'key', 'project', 'users', 'invites'])(
+		'OpenAI Organization (with its trigger) is found by "%s"',
+		(term) => {
+			expect(foundBy(term, byName('OpenAI Organization'))).toBe(true);
+		},
+	);
+
+	// An alias ranks a node in the search: none may promise what the node cannot do.
+	test.each([
+		['OpenAI Projects', 'audit'],
+		['OpenAI Projects', 'trigger'],
+		['OpenAI Projects', 'admin keys'],
+		['OpenAI Projects', 'chatgpt'],
+		['OpenAI Organization', 'admin keys'],
+		['OpenAI Organization', 'chatgpt'],
+		['OpenAI Organization Trigger', 'chatgpt'],
+	])('%s is not found by "%s"', (name, term) => {
+		expect(foundBy(term, byName(name))).toBe(false);
+	});
 
 	test.each(['chat', 'organization', 'GPT'])('OpenAI Chat (Organization) is found by "%s"', (term) => {
 		expect(foundBy(term, byName('OpenAI Chat (Organization)'))).toBe(true);

@@ -1,6 +1,8 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { OpenAiOrgChat } from '../../nodes/OpenAiOrgChat/OpenAiOrgChat.node';
+import { OpenAiOrganization } from '../../nodes/OpenAiOrganization/OpenAiOrganization.node';
+import { OpenAiOrganizationTrigger } from '../../nodes/OpenAiOrganizationTrigger/OpenAiOrganizationTrigger.node';
 import { OpenAiProjects } from '../../nodes/OpenAiProjects/OpenAiProjects.node';
 import { isChatModel } from '../../nodes/OpenAiOrgChat/helpers/models';
 
@@ -28,20 +30,38 @@ describe('subtitles in words', () => {
 
 	test.each([
 		['project', 'getAll', 'Get many projects'],
-		['project', 'archive', 'Archive project'],
-		['project', 'create', 'Create project'],
+		['project', 'archive', 'Archive a project'],
+		['project', 'create', 'Create a project'],
 		['cost', 'getAll', 'Get costs per project'],
+		['projectUser', 'update', 'Change the role of a user in a project'],
 	])('OpenAI Projects %s/%s reads "%s"', (resource, operation, expected) => {
 		expect(subtitleFor(projects, { resource, operation })).toBe(expected);
 	});
 
-	test('every operation of OpenAI Projects has a subtitle in words', () => {
-		const operations = operationsOf(projects);
+	// The subtitle is built from the operation options' action texts (the ones n8n's node panel lists), so every
+	// operation, present and future, has one in words and none is kept by hand.
+	test.each([
+		['OpenAI Projects', projects],
+		['OpenAI Organization', new OpenAiOrganization().description],
+	])('every operation of %s has a subtitle in words, the same as its action in the node panel', (_name, description) => {
+		const operations = operationsOf(description);
 		expect(operations.length).toBeGreaterThanOrEqual(7);
 		for (const { resource, operation } of operations) {
-			const subtitle = subtitleFor(projects, { resource, operation });
-			expect(subtitle).toMatch(/^[A-Z][a-z]+( [a-z]+)+$/);
+			const subtitle = subtitleFor(description, { resource, operation });
+			expect(subtitle).toMatch(/^[A-Z][a-z]+( ([a-z][a-z-]+|[A-Z]{2,}s?|a))+$/);
 		}
+	});
+
+	test('OpenAI Organization user/updateRole reads "Change the role of a user"', () => {
+		expect(subtitleFor(new OpenAiOrganization().description, { resource: 'user', operation: 'updateRole' })).toBe(
+			'Change the role of a user',
+		);
+	});
+
+	test('the trigger names its events in words, not their values', () => {
+		const trigger = new OpenAiOrganizationTrigger().description;
+		expect(subtitleFor(trigger, { events: ['spendThreshold'] })).toBe('On spend crossing a threshold');
+		expect(subtitleFor(trigger, { events: ['auditLog', 'keyUnused', 'projectCreated'] })).toBe('On a new audit-log event (+2 more)');
 	});
 
 	test('the chat node names the model in words', () => {

@@ -4,7 +4,7 @@ import { findInListing } from '../../shared/execution/listingLookup';
 import type { ItemContext } from '../../shared/execution/destructiveOperation';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { openAiRequest } from '../../shared/transport';
-import { utcIso } from '../../shared/time/dates';
+import { readableItem } from '../../shared/resources/readableItem';
 import { getMemberId, memberLocator } from '../../shared/resources/projectMembers';
 import type { LocatedKind } from '../../shared/resources/projectMembers';
 
@@ -37,24 +37,9 @@ export const INVITE: OrganizationKind = {
 
 export { getMemberId, memberLocator };
 
-function isoOrNull(seconds: unknown): string | null {
-	return typeof seconds === 'number' ? utcIso(seconds) : null;
-}
-
-const ISO_FIELDS: Record<string, string> = {
-	added_at: 'addedAtIso',
-	created_at: 'createdAtIso',
-	expires_at: 'expiresAtIso',
-	accepted_at: 'acceptedAtIso',
-};
-
-/** A user or invite as OpenAI returns it, plus readable dates for Sort, Filter and spreadsheet nodes. */
+/** A user or invite: name, email, role and dates first (see readableItem), then OpenAI's answer unchanged. */
 export function toMemberItem(member: IDataObject, extra: IDataObject = {}): IDataObject {
-	const item: IDataObject = { ...member };
-	for (const [field, name] of Object.entries(ISO_FIELDS)) {
-		if (field in member) item[name] = isoOrNull(member[field]);
-	}
-	return { ...item, ...extra };
+	return readableItem(member, extra);
 }
 
 /** GET {path}/{id}: the user or invite as it is now (404 when it is not in the organization). */

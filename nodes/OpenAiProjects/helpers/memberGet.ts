@@ -6,17 +6,18 @@ import { readRequestLimits } from '../../shared/execution/requestOptions';
 import { getMemberId, memberLocator, readMember, toMemberItem } from '../../shared/resources/projectMembers';
 import type { MemberKind } from '../../shared/resources/projectMembers';
 import { projectLocator } from './projectLocator';
-import { getProjectId } from '../../shared/resources/projects';
+import { getProjectId, readProjectName } from '../../shared/resources/projects';
 
 /**
  * The "Get" operation of a kind of member: the project, the member picked inside it, one GET. `extra` adds fields
- * worked out from the answer (a key's owner, its days since last use).
+ * worked out from the answer (a key's owner, its days since last use); `withProjectName` adds the project's name.
  */
 export function memberGetOperation(
 	resource: string,
 	kind: MemberKind,
 	locatorDescription: string,
 	extra: (entry: IDataObject) => IDataObject = () => ({}),
+	withProjectName = false,
 ): { description: INodeProperties[]; prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedItem } {
 	return {
 		description: updateDisplayOptions({ show: { resource: [resource], operation: ['get'] } }, [
@@ -30,7 +31,8 @@ export function memberGetOperation(
 			return {
 				send: async () => {
 					const entry = await readMember.call(this, kind, projectId, id, itemIndex, limits);
-					return [toMemberItem(entry, projectId, extra(entry))];
+					const named = withProjectName ? { projectName: await readProjectName.call(this, projectId, itemIndex, limits) } : {};
+					return [toMemberItem(entry, projectId, { ...named, ...extra(entry) })];
 				},
 			};
 		},

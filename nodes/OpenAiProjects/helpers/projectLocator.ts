@@ -1,31 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { projectPicker } from '../../shared/parameters/projectPicker';
 
-/** The "Project" field of the operations on one project: picked from a searchable list or given by ID. */
-export const projectLocator: INodeProperties = {
-	displayName: 'Project',
-	name: 'projectId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The project to use',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchProjects', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'proj_abc123',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: 'proj_[A-Za-z0-9]+', errorMessage: 'A project ID looks like proj_abc123' },
-				},
-			],
-		},
-	],
-};
+/** The "Project" field of the operations on one project: the shared organization-wide project picker. */
+export const projectLocator = projectPicker();

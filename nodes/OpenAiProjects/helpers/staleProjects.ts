@@ -125,15 +125,12 @@ export function ageInDays(project: Project, nowSeconds: number): number {
 	return Math.max(0, Math.floor((nowSeconds - project.created_at) / DAY_SECONDS));
 }
 
+/** One short sentence; what was looked at and found stays in the item's own fields (lastActivitySource, evidence). */
 function reasonFor(last: LastActivity | null, window: StaleWindow, ageDays: number): string {
-	const since = `No cost, no usage of any kind and no API key used in the last ${window.inactiveDays} days (since ${utcDate(window.windowStart)})`;
-	if (last === null) {
-		return ageDays < window.lookBackDays
-			? `${since}, nor at any time since it was created ${ageDays} days ago.`
-			: `${since}, nor in the ${window.lookBackDays} days looked at (since ${utcDate(window.lookBackStart)}).`;
-	}
-	const when = last.source.startsWith('API key') ? `last used ${utcIso(last.at)}` : `on ${utcDate(last.at)}`;
-	return `${since}. Last activity: ${last.source} ${when}.`;
+	if (last !== null) return `No activity in ${window.inactiveDays} days; last active ${utcDate(last.at)}.`;
+	return ageDays < window.lookBackDays
+		? `No activity since it was created ${ageDays} days ago.`
+		: `No activity in the ${window.lookBackDays} days looked at.`;
 }
 
 function evidenceOf(activity: ProjectActivity | undefined, sources: readonly ActivitySource[]): IDataObject {

@@ -6,7 +6,7 @@ import type { ItemContext } from '../execution/destructiveOperation';
 import type { RequestLimits } from '../execution/requestOptions';
 import { getProjectId } from './projects';
 import { listPages, openAiRequest } from '../transport';
-import { utcIso } from '../time/dates';
+import { readableItem } from './readableItem';
 
 /** A thing an operation names by ID (a project's member, an organization's user or invite): its field and picker. */
 export interface LocatedKind {
@@ -131,21 +131,9 @@ export function memberSubject(kind: MemberKind, projectId: string, id: string): 
 	return `${kind.noun} ${id} in project ${projectId}`;
 }
 
-function isoOrNull(seconds: unknown): string | null {
-	return typeof seconds === 'number' ? utcIso(seconds) : null;
-}
-
-/** A member as OpenAI returns it, plus its project and readable dates for Sort, Filter and spreadsheet nodes. */
+/** A member: name, email, role, project name and dates first (see readableItem), then OpenAI's answer and its project. */
 export function toMemberItem(entry: IDataObject, projectId: string, extra: IDataObject = {}): IDataObject {
-	const item: IDataObject = { ...entry, projectId };
-	for (const [field, readable] of [
-		['added_at', 'addedAtIso'],
-		['created_at', 'createdAtIso'],
-		['last_used_at', 'lastUsedAtIso'],
-	]) {
-		if (field in entry) item[readable] = isoOrNull(entry[field]);
-	}
-	return { ...item, ...extra };
+	return readableItem({ ...entry, projectId }, extra);
 }
 
 /** A request about one member: its path, and its name for a 404 ("user user-abc in project proj_abc"). */

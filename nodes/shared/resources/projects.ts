@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RequestLimits } from '../execution/requestOptions';
 import { isProjectId, openAiRequest } from '../transport';
+import { runScoped } from '../execution/runScoped';
+import { readableItem } from './readableItem';
 import { utcIso } from '../time/dates';
 
 export interface Project extends IDataObject {
@@ -26,14 +28,10 @@ function isoFromUnix(seconds: unknown): string | null {
 	return typeof seconds === 'number' ? utcIso(seconds) : null;
 }
 
-/** The project as OpenAI returns it, plus readable dates for Sort, Filter and spreadsheet nodes. */
+/** A project: its name, status and dates first (see readableItem), then OpenAI's answer unchanged. */
 export function toProjectItem(project: Project, extra: IDataObject = {}): IDataObject {
-	return {
-		...project,
-		createdAtIso: isoFromUnix(project.created_at),
-		archivedAtIso: isoFromUnix(project.archived_at),
-		...extra,
-	};
+	// Both dates always, null when OpenAI leaves one out, as items had them before.
+	return readableItem(project, { createdAtIso: isoFromUnix(project.created_at), archivedAtIso: isoFromUnix(project.archived_at), ...extra });
 }
 
 /** Archived by status or by date: either is enough. */
@@ -92,4 +90,15 @@ export async function readProject(
 		...limits,
 	});
 	return response.body as Project;
+}
+
+/** A project's name, read once per execution however many items name the project (key items carry it). */
+export async function readProjectName(
+	this: IExecuteFunctions,
+	projectId: string,
+	itemIndex: number,
+	limits: RequestLimits,
+): Promise<string | null> {
+	const project = await runScoped(this, `project ${projectId}`, async () => await readProject.call(this, projectId, itemIndex, limits));
+	return project.name ?? null;
 }

@@ -119,6 +119,19 @@ describe('Audit Logs > Get Many', () => {
 		expect(error?.description).toContain('sk-...');
 	});
 
+	it('filters by projects picked in "Projects" as by typed Project IDs', async () => {
+		const support = server.state.projects.find((project) => project.name === 'Support Bot')!;
+		const result = await runGetMany(server, {
+			timeRange: 'custom',
+			startDate: '2026-11-23T00:00:00Z',
+			endDate: '2026-11-24T00:00:00Z',
+			returnAll: true,
+			filters: { projectList: { project: [{ project: { __rl: true, mode: 'list', value: support.id, cachedResultName: 'Support Bot' } }] } },
+		});
+		expect(nodeResult(result).items.every((item) => item.projectId === support.id)).toBe(true);
+		expect(requestsTo(server, AUDIT_LOGS_PATH)[0].query['project_ids[]']).toBe(support.id);
+	});
+
 	it('asks for an Admin key when given a project key', async () => {
 		const result = await runGetMany(server, { timeRange: 'last7Days' }, { credential: { apiKey: PROJECT_KEY_ACME } });
 		expect(nodeResult(result).error?.message).toMatch(/Admin API key/);

@@ -140,6 +140,19 @@ describe('OpenAI Projects: Get Costs and Get Completions Usage', () => {
 		expectRequestsMatchContract(server);
 	});
 
+	it('reports the projects picked in "Projects" (from the list or by ID), together with IDs a workflow saved in the older multi-select', async () => {
+		const support = projectNamed('Support Bot');
+		const pilot = projectNamed('Old Pilot');
+		const projectList = { project: [{ project: { __rl: true, mode: 'list', value: support.id, cachedResultName: 'Support Bot' } }, { project: { __rl: true, mode: 'id', value: pilot.id } }] };
+		await runReport(server, { ...lastWeekCosts, projectList });
+		expect(requestsTo(server, COSTS_PATH)[0].query['project_ids[]']).toEqual([support.id, pilot.id]);
+
+		server.clearRequests();
+		await runReport(server, { ...lastWeekCosts, projectList: { project: [{ project: { __rl: true, mode: 'list', value: support.id } }] }, projectIds: [pilot.id] });
+		expect(requestsTo(server, COSTS_PATH)[0].query['project_ids[]']).toEqual([support.id, pilot.id]);
+		expectRequestsMatchContract(server);
+	});
+
 	it('gives usage per day and project with tokens and requests, and per model when asked', async () => {
 		const items = await runReport(server, {
 			resource: 'usage',

@@ -40,6 +40,18 @@ describe('OpenAI Projects: Project API Key', () => {
 		return garden().activity.keys.filter((key) => key.owner.type === 'user' && !members.has(key.owner.id)).map((key) => key.name);
 	};
 
+	it('key items carry their project\'s name and lead with key name, project, owner and dates; OpenAI\'s fields follow unchanged', async () => {
+		const result = await run({ operation: 'getAll', projectId: byId(garden().id), returnAll: true });
+		const [fresh] = nodeResult(result).items;
+		expect(Object.keys(fresh).slice(0, 6)).toEqual(['name', 'projectName', 'ownerName', 'ownerEmail', 'createdAtIso', 'lastUsedAtIso']);
+		expect(fresh).toMatchObject({ name: 'fresh', projectName: 'Key garden', object: 'organization.project.api_key', projectId: garden().id });
+		expect(typeof fresh.created_at).toBe('number');
+		expect(typeof fresh.redacted_value).toBe('string');
+
+		const one = await run({ operation: 'get', projectId: byId(garden().id), apiKeyId: byId(String(fresh.id)) });
+		expect(nodeResult(one).items[0]).toMatchObject({ name: 'fresh', projectName: 'Key garden' });
+	});
+
 	it('Get Many lists every key with owner, created and last-used dates, asking for every owner', async () => {
 		const result = await run({ operation: 'getAll', projectId: byId(garden().id), returnAll: true });
 		expect(names(result)).toEqual(['fresh', 'idle', 'never', 'robot', 'idle too']);

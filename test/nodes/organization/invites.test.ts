@@ -47,6 +47,25 @@ describe('OpenAI Organization: Invites', () => {
 		});
 	});
 
+	it('Create takes the projects picked in its rows (from the list or by ID) as it takes typed IDs', async () => {
+		const [first, second] = acmeProjects();
+		await outputOf(server, {
+			resource: 'invite',
+			operation: 'create',
+			email: 'picked@acme.example',
+			role: 'reader',
+			projects: {
+				project: [
+					{ id: { __rl: true, mode: 'list', value: first.id, cachedResultName: first.name }, role: 'owner' },
+					{ id: { __rl: true, mode: 'id', value: second.id }, role: 'member' },
+				],
+			},
+		});
+		expect(requestsTo(server, 'POST', INVITES)[0].body).toMatchObject({
+			projects: [{ id: first.id, role: 'owner' }, { id: second.id, role: 'member' }],
+		});
+	});
+
 	it('Create without projects leaves them out, so OpenAI adds the person to the Default project', async () => {
 		const [item] = await outputOf(server, { resource: 'invite', operation: 'create', email: 'solo@acme.example', role: 'owner' });
 		expect(requestsTo(server, 'POST', INVITES)[0].body).toEqual({ email: 'solo@acme.example', role: 'owner' });
@@ -79,6 +98,19 @@ describe('OpenAI Organization: Invites', () => {
 		expect(JSON.stringify(outputs[0].json)).toContain('already a pending invite');
 		expect(outputs[1].json).toMatchObject({ email: 'fresh@acme.example', status: 'pending' });
 		expect(JSON.stringify(outputs[2].json)).toContain('already a member');
+	});
+
+	it('a second invite to an address names its pending invite and what to do; an address already in the organization is said so', async () => {
+		const pending = await runOrganization(server, { resource: 'invite', operation: 'create', email: 'dana@acme.example', role: 'reader' });
+		const error = nodeResult(pending).error!;
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toMatch(new RegExp(`^dana@acme\\.example already has a pending invite \\(${INVITE_PENDING_DANA}, sent \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, expires \\d{4}-`));
+		expect(error.description).toContain(`withdraw it with Invite &gt; Delete (${INVITE_PENDING_DANA})`);
+		expect(error.description).not.toContain('Correct the value');
+		expect(error.description).toContain('Request ID:');
+
+		const member = await runOrganization(server, { resource: 'invite', operation: 'create', email: CASEY_EMAIL, role: 'reader' });
+		expect(nodeResult(member).error?.message).toBe(`${CASEY_EMAIL} is already a member of the organization`);
 	});
 
 	it('Get reads one invite; an unknown one is not found', async () => {

@@ -22,6 +22,14 @@ describe('OpenAI Organization: Users', () => {
 			expect(requestsTo(server, 'GET', USERS).map((request) => request.query.limit)).toEqual(['100']);
 		});
 
+		it('each user leads with what a person reads (name, email, role, the ISO date), then OpenAI\'s fields unchanged', async () => {
+			const [item] = await outputOf(server, { resource: 'user', operation: 'getAll', returnAll: false, limit: 1 });
+			expect(Object.keys(item).slice(0, 4)).toEqual(['name', 'email', 'role', 'addedAtIso']);
+			expect(Object.keys(item)).toEqual(expect.arrayContaining(['object', 'id', 'added_at']));
+			expect(typeof item.added_at).toBe('number');
+			expect(item.object).toBe('organization.user');
+		});
+
 		it('a Limit stops the walk and the item count', async () => {
 			const items = await outputOf(server, { resource: 'user', operation: 'getAll', returnAll: false, limit: 2 });
 			expect(items).toHaveLength(2);

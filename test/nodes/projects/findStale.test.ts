@@ -73,20 +73,23 @@ describe('OpenAI Projects: Find Stale', () => {
 				costInWindow: 0,
 				requestsInWindow: 0,
 				ageDays: 400,
-				reason: expect.stringContaining('no API key used in the last 30 days (since 2026-02-16)'),
+				reason: expect.stringMatching(/^No activity in 30 days; last active 2026-01-17\.$/),
 			}),
 		);
 		// Its key was used during the last day it had usage (exact time), so the key is the latest trace of it.
-		expect(byName['Idle since January'].reason).toMatch(/Last activity: API key "key 1" \(key_\w+\) last used 2026-01-17T/);
+		expect(byName['Idle since January'].lastActivityAt).toMatch(/^2026-01-17T/);
 		expect(byName['Never used']).toEqual(
 			expect.objectContaining({
 				lastActivityAt: null,
 				lastActivitySource: null,
-				reason: 'No cost, no usage of any kind and no API key used in the last 30 days (since 2026-02-16), nor in the 90 days looked at (since 2025-12-18).',
+				reason: 'No activity in the 90 days looked at.',
 			}),
 		);
 		expect(byName['Key used last year'].lastActivityAt).toMatch(/^2025-08-3/);
-		expect(byName['Key used last year'].reason).toMatch(/Last activity: API key "key 1" \(key_\w+\) last used 2025-08-3/);
+		expect(byName['Key used last year'].lastActivitySource).toMatch(/^API key "key 1" \(key_\w+\)$/);
+		// The reason is one short sentence; the evidence stays in the fields above.
+		for (const item of items) expect(String(item.reason)).toMatch(/^[^.;]+(; [^.;]+)?\.$/);
+		for (const item of items) expect(String(item.reason).length).toBeLessThanOrEqual(60);
 		expect(byName['Never used']).not.toHaveProperty('evidence');
 	});
 
@@ -134,6 +137,17 @@ describe('OpenAI Projects: Find Stale', () => {
 
 		const longer = await runReport(server, { ...findStale, inactiveDays: 70 });
 		expect(names(longer)).toEqual(['Key used last year', 'Legal hold', 'Never used']);
+	});
+
+	it('Ignore Projects takes projects picked from the organization, beside the names and IDs typed in the text field', async () => {
+		const ignoring = await runReport(server, {
+			...findStale,
+			staleOptions: {
+				ignoreProjectList: { project: [{ project: { __rl: true, mode: 'list', value: idOf('Never used'), cachedResultName: 'Never used' } }] },
+				ignoreProjects: 'legal HOLD',
+			},
+		});
+		expect(names(ignoring)).toEqual(['Idle since January', 'Key used last year']);
 	});
 
 	it('never lists the Default project, nor a project named like it', async () => {

@@ -53,7 +53,7 @@ describe('OpenAI Projects: version 2 takes the Admin credential, version 1 keeps
 		it('says plainly when the Admin credential of a version 2 node holds a project key', async () => {
 			const result = await runNode(server, { parameters: listTwo, credential: { apiKey: PROJECT_KEY_ACME } });
 			expect(result.error?.message).toBe('This operation needs an OpenAI Admin API key');
-			expect(result.error?.description).toContain('put it in the credential (new OpenAI Projects nodes take an "OpenAI Admin API" credential)');
+			expect(result.error?.description).toContain('put it in the credential (the Admin nodes take an "OpenAI Admin (Projects, Organization, Trigger) API" credential)');
 		});
 	});
 });

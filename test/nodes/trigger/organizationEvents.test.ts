@@ -107,6 +107,27 @@ describe('OpenAI Organization Trigger: projects, spend and idle keys', () => {
 		expect(server.requests).toHaveLength(1);
 	});
 
+	it('watches the spend of projects picked in "Spend of Projects", as it does typed IDs', async () => {
+		const support = projectNamed(server, 'Support Bot');
+		const ranking = projectNamed(server, 'Search Ranking');
+		const trigger = activeTrigger(server, {
+			events: ['spendThreshold'],
+			spendPeriod: 'day',
+			spendThreshold: 1_000_000,
+			spendProjectList: {
+				project: [
+					{ project: { __rl: true, mode: 'list', value: support.id, cachedResultName: 'Support Bot' } },
+					{ project: { __rl: true, mode: 'id', value: ranking.id } },
+				],
+			},
+		});
+		await trigger.poll();
+		trigger.parameters = { ...trigger.parameters, spendThreshold: 0 };
+		clock.advance(60);
+		const crossed = await trigger.poll();
+		expect(crossed.items.map((item) => item.projectId).sort()).toEqual([support.id, ranking.id].sort());
+	});
+
 	it('emits a key once when it has not been used for the chosen days, reading keys at most once an hour', async () => {
 		const trigger = activeTrigger(server, { events: ['keyUnused'], unusedDays: 30 });
 		// support-old has been idle for 40 days already: that is old news on activation.

@@ -120,6 +120,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'proj_…',
 		description:
 			"Bills this call to a project of that organization (sent as OpenAI-Project). Empty uses the credential's.",
+		// This node's key (a project or user key) cannot list projects, so there is no picker here.
+		hint: 'Typed, not picked: a project or user key cannot list projects. Copy the ID from OpenAI Projects > Get Many, or from platform.openai.com/settings/organization/projects.',
 	},
 	{
 		displayName: 'Simplify',

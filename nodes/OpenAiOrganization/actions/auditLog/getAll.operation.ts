@@ -6,6 +6,7 @@ import type { AuditLogFilter } from '../../../shared/auditLogs/auditLogs';
 import { AUDIT_LOG_EVENT_TYPE_OPTIONS, AUDIT_LOG_EVENT_TYPES } from '../../../shared/auditLogs/eventTypes';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readList } from '../../../shared/execution/lists';
+import { checkProjectIds, projectIdsOfList, projectPickerList } from '../../../shared/parameters/projectPicker';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
 import { toUnixSeconds } from '../../../shared/time/dates';
@@ -57,8 +58,9 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. proj_abc, proj_def',
-				description: 'Only events in these projects (comma-separated project IDs)',
+				description: 'Only events in these projects (comma-separated project IDs, e.g. from an expression)',
 			},
+			projectPickerList({ name: 'projectList', displayName: 'Projects', description: 'Only events in these projects, picked from the organization' }),
 			{
 				displayName: 'Resource IDs',
 				name: 'resourceIds',
@@ -114,7 +116,7 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): AuditLogFilter 
 		from: toUnixSeconds(range.start),
 		until: toUnixSeconds(range.end),
 		eventTypes,
-		projectIds: lists.projectIds,
+		projectIds: [...new Set([...lists.projectIds, ...checkProjectIds.call(this, projectIdsOfList(raw.projectList), 'Projects', itemIndex)])],
 		actorIds: lists.actorIds,
 		actorEmails: lists.actorEmails,
 		resourceIds: lists.resourceIds,

@@ -5,8 +5,10 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { isProjectId, listPages, openAiRequest } from '../../../shared/transport';
+import { pickedProjectId, projectPicker } from '../../../shared/parameters/projectPicker';
 import { INVITE, toMemberItem } from '../../helpers/members';
 import { organizationRoleProperty, readOrganizationRole } from '../../helpers/roles';
+import { explainInviteRefusal } from './refusals';
 
 const PROJECT_ROLES = ['member', 'owner'];
 /** OpenAI's clock and ours may differ a little; a lost create is looked for in this window. */
@@ -37,14 +39,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Project',
 				name: 'project',
 				values: [
-					{
-						displayName: 'Project ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'proj_abc123',
-						description: 'The project\'s ID, e.g. from OpenAI Projects > Get Many',
-					},
+					// Named "id" as when it was a typed ID, so saved workflows keep their projects (read either way).
+					projectPicker({ name: 'id', description: 'A project the person joins' }),
 					{
 						displayName: 'Project Role',
 						name: 'role',
@@ -83,7 +79,7 @@ function readProjects(this: IExecuteFunctions, itemIndex: number): IDataObject[]
 	if (entries.length === 0) return undefined;
 	const seen = new Set<string>();
 	return entries.map((entry, position) => {
-		const id = String(entry.id ?? '').trim();
+		const id = pickedProjectId(entry.id);
 		const role = String(entry.role ?? 'member');
 		if (!isProjectId(id)) {
 			throw new NodeOperationError(this.getNode(), `"Projects" entry ${position + 1} must be a project ID like proj_abc123, not "${id}"`, {
@@ -132,15 +128,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	if (projects) body.projects = projects;
 	const send = async () => {
 		const askedAt = Math.floor(Date.now() / 1000);
-		const response = await openAiRequest.call(this, {
-			method: 'POST',
-			path: INVITE.path,
-			body,
-			itemIndex,
-			...limits,
-			notIdempotent: true,
-			findLostResult: async () => await findCreatedInvite.call(this, email, askedAt, itemIndex, limits),
-		});
+		const response = await openAiRequest
+			.call(this, {
+				method: 'POST',
+				path: INVITE.path,
+				body,
+				itemIndex,
+				...limits,
+				notIdempotent: true,
+				findLostResult: async () => await findCreatedInvite.call(this, email, askedAt, itemIndex, limits),
+			})
+			.catch(async (error: unknown) => {
+				throw await explainInviteRefusal.call(this, error, email, itemIndex, limits);
+			});
 		return [toMemberItem(response.body as IDataObject, response.recovered ? { recoveredAfterLostResponse: true } : {})];
 	};
 	return { send };

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
-			{ name: 'Change Role', value: 'updateRole', action: 'Change a user s role', description: 'Make a user an owner or a reader of the organization' },
+			{ name: 'Change Role', value: 'updateRole', action: 'Change the role of a user', description: 'Make a user an owner or a reader of the organization' },
 			{ name: 'Get', value: 'get', action: 'Get a user', description: 'One user of the organization' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'The users of the organization, optionally by email' },
 			{ name: 'Remove', value: 'remove', action: 'Remove a user', description: 'Remove a user from the organization (cannot be undone)' },

@@ -6,6 +6,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
+import { projectIdsOfList, projectPickerList } from '../../../shared/parameters/projectPicker';
 import { ACTIVITY_SOURCES } from '../../helpers/activitySources';
 import { readProjectKeys } from '../../../shared/resources/projectKeys';
 import { readBuckets } from '../../../shared/resources/report';
@@ -33,8 +34,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
+			projectPickerList({
+				name: 'ignoreProjectList',
 				displayName: 'Ignore Projects',
+				description: 'Projects never to list, picked from the organization',
+			}),
+			{
+				displayName: 'Ignore Projects by Name or ID',
 				name: 'ignoreProjects',
 				type: 'string',
 				default: '',
@@ -104,7 +110,7 @@ function readSettings(this: IExecuteFunctions, itemIndex: number): StaleSettings
 	return {
 		window: staleWindow(Math.floor(DateTime.now().toSeconds()), inactiveDays, lookBackDays),
 		minimumAgeDays,
-		ignore: readIgnored(options.ignoreProjects),
+		ignore: new Set([...readIgnored(options.ignoreProjects), ...projectIdsOfList(options.ignoreProjectList).map((id) => id.toLowerCase())]),
 		includeEvidence: options.includeEvidence === true,
 	};
 }

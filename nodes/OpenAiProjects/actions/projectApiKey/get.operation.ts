@@ -7,4 +7,5 @@ export const { description, prepare } = memberGetOperation(
 	PROJECT_API_KEY,
 	'The API key to get (its ID, never the key itself)',
 	(key) => ({ ...ownerFields(key), daysSinceLastUse: daysSinceLastUse(key, Math.floor(Date.now() / 1000)) }),
+	true,
 );

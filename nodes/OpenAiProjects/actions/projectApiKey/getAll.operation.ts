@@ -7,7 +7,7 @@ import { readLimit, returnAllProperties } from '../../../shared/execution/listLi
 import { organizationUserIds } from '../../helpers/organizationUsers';
 import { listMembers, PROJECT_API_KEY, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
-import { getProjectId } from '../../../shared/resources/projects';
+import { getProjectId, readProjectName } from '../../../shared/resources/projects';
 import { daysSinceLastUse, ownerFields, unusedFor } from './keys';
 
 const properties: INodeProperties[] = [
@@ -128,8 +128,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 				qs: { owner_project_access: 'any' },
 				keep: filtersNothing(filter) ? undefined : keep,
 			});
+			const projectName = keys.length > 0 ? await readProjectName.call(this, projectId, itemIndex, limits) : null;
 			return keys.map((key) =>
 				toMemberItem(key, projectId, {
+					projectName,
 					...ownerFields(key),
 					daysSinceLastUse: daysSinceLastUse(key, nowSeconds),
 					...(members ? { ownerInOrganization: false } : {}),

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Change Role',
 				value: 'update',
-				action: 'Change a user s role in a project',
+				action: 'Change the role of a user in a project',
 				description: "Make a project's user an owner or a member",
 			},
 			{ name: 'Get', value: 'get', action: 'Get a user of a project', description: "Get one of a project's users" },

@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to add each key's name. Costs name keys by ID only: the names are read from the key list of each project billed to a key, one request per such project (slow under the Admin API's rate limit for hundreds of projects; narrow with Project Names or IDs).",
+			"Whether to add each key's name. Costs name keys by ID only: the names are read from the key list of each project billed to a key, one request per such project (slow under the Admin API's rate limit for hundreds of projects; narrow with Projects).",
 		displayOptions: { show: { summarizePerProject: [false], groupByApiKey: [true] } },
 	},
 	projectFilterProperty,

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get costs per project',
-				description: 'Costs per day and project over a time range, or totals per project',
+				description:
+					'Costs per day and project over a time range, or totals per project. The same operation in OpenAI Projects and OpenAI Organization: use either.',
 			},
 		],
 		default: 'getAll',

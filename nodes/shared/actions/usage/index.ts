@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get usage per project',
-				description: 'Usage of one kind (completions, embeddings, images…) per project over a time range',
+				description:
+					'Usage of one kind (completions, embeddings, images…) per project over a time range. The same operation in OpenAI Projects and OpenAI Organization: use either.',
 			},
 		],
 		default: 'getAll',
