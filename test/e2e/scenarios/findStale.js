@@ -39,7 +39,7 @@ module.exports = [
 			const keyOnly = world.eligible.filter((p) => !world.usedInWindow(p) && world.keyInWindow(p));
 			check('a recently used API key alone keeps a project off the list', keyOnly.length > 0 && keyOnly.every((p) => !listed.has(p.id)), `${keyOnly.length} key-only projects`);
 			check('the Default project is never listed', !listed.has(F.DEFAULT_PROJECT_ACME));
-			check('each item says when it was last active, how far back was looked, its cost, requests, age and why', items.every((item) => (item.lastActivityAt === null || typeof item.lastActivityAt === 'string') && typeof item.lookedBackTo === 'string' && item.costInWindow === 0 && item.requestsInWindow === 0 && Number.isInteger(item.ageDays) && /^No cost, no usage of any kind and no API key used in the last 20 days/.test(item.reason) && item.evidence?.apiKeys));
+			check('each item says when it was last active, how far back was looked, its cost, requests, age and why', items.every((item) => (item.lastActivityAt === null || typeof item.lastActivityAt === 'string') && typeof item.lookedBackTo === 'string' && item.costInWindow === 0 && item.requestsInWindow === 0 && Number.isInteger(item.ageDays) && /^No activity in (20 days; last active \d{4}-\d{2}-\d{2}\.|the \d+ days looked at\.|since it was created \d+ days ago\.)$/.test(item.reason) && item.evidence?.apiKeys));
 
 			const pages = (path) => requests.filter((r) => r.method === 'GET' && r.path === path).length;
 			const keyListings = requests.filter((r) => r.path.endsWith('/api_keys')).length;
