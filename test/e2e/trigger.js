@@ -12,6 +12,7 @@
  */
 const { waitForHealth, ownerSession } = require('./lib/n8n');
 const { restClient } = require('./queue/cluster');
+const { waitFor } = require('./lib/waitFor');
 
 const TRIGGER = 'n8n-nodes-openai-org.openAiOrganizationTrigger';
 const EVERY_10_SECONDS = { seconds: 10, pollTimes: { item: [{ mode: 'custom', cronExpression: '0,10,20,30,40,50 * * * * *' }] } };
@@ -32,16 +33,6 @@ function activatable(example, channelUrl, interval) {
 		return node;
 	});
 	return { ...example.workflow, id: `e2eTrg${example.workflow.id.slice(-10)}`, nodes, active: false };
-}
-
-async function waitFor(condition, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await condition();
-		if (value) return value;
-		if (Date.now() > deadline) return undefined;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }
 
 async function startN8n(n8n, owner) {

@@ -9,6 +9,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { waitFor } = require('../lib/waitFor');
+
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'audit-trigger-post-new-api-key-and-member-events.json');
 const TRIGGER = 'n8n-nodes-openai-org.openAiOrganizationTrigger';
 const WORKFLOW_ID = 'queueTrigger0001';
@@ -28,16 +30,6 @@ function triggerWorkflow(channelUrl, adminCredential) {
 		return node;
 	});
 	return { ...example, id: WORKFLOW_ID, name: 'Queue: audit trigger', nodes, active: false };
-}
-
-async function waitFor(condition, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await condition();
-		if (value) return value;
-		if (Date.now() > deadline) return undefined;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
