@@ -33,6 +33,7 @@ import {
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
+import { ROLE_ROUTES } from './handlers/roleRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -164,6 +165,8 @@ export const ROUTES: readonly Route[] = [
 	),
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
+	// Roles and their assignments (issue 31).
+	...ROLE_ROUTES,
 ];
 
 export function findRoute(

@@ -1,10 +1,11 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { seedInvites } from './invites';
+import { seedRoles } from './roles';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
-import { seedOrganizationUsers } from './users';
+import { seedOrganizationUsers, USER_ADA_OWNER } from './users';
 import type { ActivityPlan, KeyRecord, ProjectRecord, SeedActivity, SeedProject, ServerState } from './types';
 
 const DAY = 86_400;
@@ -97,11 +98,14 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		roles: [],
+		roleAssignments: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
+	Object.assign(state, seedRoles(F.ORG_ACME, F.DEFAULT_PROJECT_ACME, USER_ADA_OWNER, nowSeconds));
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],

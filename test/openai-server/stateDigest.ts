@@ -36,6 +36,8 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectUsers: state.projectUsers,
 		serviceAccounts: state.serviceAccounts,
 		projectControls: controls,
+		roles: state.roles,
+		roleAssignments: state.roleAssignments,
 	};
 	const partDigests = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, hash(value)]));
 	const counts = Object.fromEntries(

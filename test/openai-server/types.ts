@@ -1,4 +1,5 @@
 import type { ProjectControls } from './projectControls';
+import type { RoleAssignmentRecord, RoleRecord } from './roles';
 import type { RateLimitSettings } from './rateLimits';
 
 export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
@@ -132,6 +133,9 @@ export interface ServerState {
 	projectControls: Record<string, ProjectControls>;
 	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
+	// Custom roles and role assignments (roles.ts); the predefined roles are not records.
+	roles: RoleRecord[];
+	roleAssignments: RoleAssignmentRecord[];
 }
 
 /** A member of an organization (GET /organization/users). */
