@@ -9,6 +9,7 @@ import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import * as invite from './actions/invite';
+import * as role from './actions/role';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
@@ -27,6 +28,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Cost', value: 'cost' },
 			{ name: 'Invite', value: 'invite' },
+			{ name: 'Role', value: 'role' },
 			{ name: 'Usage', value: 'usage' },
 			{ name: 'User', value: 'user' },
 		],
@@ -35,6 +37,7 @@ const properties: INodeProperties[] = [
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...role.description,
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,

@@ -19,6 +19,8 @@ const credentials = [new OpenAiAdminApi(), new OpenAiOrgApi()];
 const OPERATION_NAMES = [
 	'Add',
 	'Archive',
+	// A role of the Role / Project Role resources, given to or taken from a user or group, and reading who holds it.
+	'Assign',
 	'Change Role',
 	'Complete',
 	'Create',
@@ -26,10 +28,13 @@ const OPERATION_NAMES = [
 	'Delete',
 	'Find Stale',
 	'Get',
+	'Get Assignment',
+	'Get Assignments',
 	'Get Many',
 	'Remove',
 	'Rename',
 	'Set',
+	'Unassign',
 	'Update',
 ];
 
@@ -45,7 +50,8 @@ describe('names across the nodes', () => {
 	});
 
 	test('changing a role is "Change Role" in both nodes, whatever its stored value', () => {
-		const roleChanges = operations.filter((operation) => /role/i.test(String(operation.action)));
+		// The old fixed role of a user (owner, reader, member); the custom roles are their own resource (Assign, Unassign).
+		const roleChanges = operations.filter((operation) => /change the role/i.test(String(operation.action)));
 		expect(roleChanges.map((operation) => [operation.node, operation.name, operation.value])).toEqual([
 			['OpenAI Projects', 'Change Role', 'update'],
 			['OpenAI Organization', 'Change Role', 'updateRole'],

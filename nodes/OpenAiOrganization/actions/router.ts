@@ -4,6 +4,7 @@ import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import * as auditLog from './auditLog';
 import * as invite from './invite';
+import * as role from './role';
 import * as user from './user';
 import * as cost from '../../shared/actions/cost';
 import * as usage from '../../shared/actions/usage';
@@ -14,6 +15,7 @@ const operations: OperationTable = {
 	invite: { create: invite.create, delete: invite.deleteInvite, get: invite.get, getAll: invite.getAll },
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
+	role: role.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,6 +5,7 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
+import * as projectRole from './projectRole';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
@@ -40,6 +41,7 @@ const operations: OperationTable = {
 		get: serviceAccount.get,
 		getAll: serviceAccount.getAll,
 	},
+	projectRole: projectRole.operations,
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
 	// What a project may use and spend
 	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },

@@ -5,6 +5,8 @@ import { isProjectId } from '../../shared/transport';
 import { personLabel, searchList } from '../../shared/methods/searchList';
 
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
+export { searchGroups } from '../../shared/methods/roleSearch';
+import { searchRolesAt } from '../../shared/methods/roleSearch';
 
 /** The project the node's "Project" field names now (from the list or typed), or undefined while it is empty. */
 function chosenProject(this: ILoadOptionsFunctions): string | undefined {
@@ -54,3 +56,10 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+
+/** The roles of the project chosen above (predefined and custom); none before a project is chosen. */
+export async function searchProjectRoles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	const projectId = chosenProject.call(this);
+	if (!projectId) return { results: [] };
+	return await searchRolesAt(this, `/projects/${projectId}/roles`, filter, paginationToken);
+}

@@ -16,6 +16,8 @@ interface Page {
 	data?: IDataObject[];
 	has_more?: boolean;
 	last_id?: string | null;
+	/** the roles lists' cursor (an opaque string to send as `after`), where others have `last_id` */
+	next?: string | null;
 	next_page?: string | null;
 }
 
@@ -29,7 +31,8 @@ interface PageStyle {
 
 const CURSOR_LIST: PageStyle = {
 	cursorParameter: 'after',
-	nextCursor: (page, data) => page.last_id ?? (data.length ? String(data[data.length - 1].id) : undefined),
+	nextCursor: (page, data) =>
+		page.last_id ?? (typeof page.next === 'string' && page.next !== '' ? page.next : undefined) ?? (data.length ? String(data[data.length - 1].id) : undefined),
 	noun: 'list',
 	narrowDown: 'Use a limit instead of "Return All", or filters',
 };
