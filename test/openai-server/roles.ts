@@ -1,7 +1,7 @@
 import { nowSeconds, queryValue, type HandlerContext, type World } from './context';
 import * as E from './errors';
 import { OpenAiError } from './errors';
-import type { OrganizationUserRecord, ProjectRecord, ProjectUserRecord } from './types';
+import type { GroupRecord, OrganizationUserRecord, ProjectGroupRecord, ProjectRecord, ProjectUserRecord } from './types';
 
 /**
  * Custom roles and role assignments (issue 31). The contract has roles of an organization (`api.organization`) and
@@ -297,6 +297,8 @@ export function deleteRole(context: HandlerContext, home: RoleHome, roleId: stri
 	const { state } = context.world;
 	state.roles.splice(state.roles.indexOf(record), 1);
 	state.roleAssignments = state.roleAssignments.filter((assignment) => assignment.roleId !== roleId);
+	// A group given a project with this role keeps the project, as a Member.
+	for (const access of state.projectGroups) if (access.role === roleId) access.role = PREDEFINED_ROLES.project[1].id;
 }
 
 /** The creator the records name: the organization's first owner. */
@@ -350,6 +352,35 @@ export function projectUserPrincipal(world: World, member: ProjectUserRecord, js
 	};
 }
 
+/** The contract's Group (as an assignment answers it), not the groups list's GroupResponse. */
+export function assignedGroupJson(group: GroupRecord) {
+	return { object: 'group', id: group.id, name: group.name, created_at: group.createdAt, scim_managed: group.isScimManaged };
+}
+
+/** A group of the organization: it holds only the roles assigned to it. */
+export function organizationGroupPrincipal(group: GroupRecord): Principal {
+	return { type: 'group', id: group.id, words: `group '${group.id}'`, json: assignedGroupJson(group) };
+}
+
+/**
+ * A group with access to a project: it holds the predefined role its access was granted with (groups.ts keeps it as
+ * a role id), which assigning another predefined role changes; a group is never a project's last owner.
+ */
+export function projectGroupPrincipal(group: GroupRecord, access: ProjectGroupRecord): Principal {
+	const predefined = PREDEFINED_ROLES.project;
+	return {
+		type: 'group',
+		id: group.id,
+		words: `group '${group.id}' in project '${access.projectId}'`,
+		json: assignedGroupJson(group),
+		legacy: {
+			current: predefined.find((role) => role.id === access.role)?.legacy ?? '',
+			set: (legacy) => (access.role = predefined.find((role) => role.legacy === legacy)?.id ?? access.role),
+			lastOwner: () => false,
+		},
+	};
+}
+
 function storedAssignments(world: World, home: RoleHome, principal: Principal): RoleAssignmentRecord[] {
 	const projectId = home.project?.id ?? null;
 	return world.state.roleAssignments.filter(
@@ -386,7 +417,7 @@ export function assignRole(context: HandlerContext, home: RoleHome, principal: P
 	const { world } = context;
 	const role = findRole(world, home, roleId);
 	if (role.predefined) {
-		if (!principal.legacy) throw E.invalidValue('role_id', `predefined role '${roleId}' can only be held by users.`);
+		if (!principal.legacy) throw E.invalidValue('role_id', `predefined role '${roleId}' can only be held by users of the organization.`);
 		if (principal.legacy.current !== role.legacy) {
 			if (principal.legacy.lastOwner()) throw lastOwner(home);
 			principal.legacy.set(role.legacy ?? '');
@@ -415,7 +446,8 @@ export function unassignRole(context: HandlerContext, home: RoleHome, principal:
 	const role = findAssignedRole(world, home, principal, roleId);
 	if (role.predefined && principal.legacy) {
 		const [owner, lowest] = PREDEFINED_ROLES[homeScope(home)];
-		if (role.id !== owner.id) throw predefinedRoleKept(roleId, `A ${home.project ? 'project' : 'organization'} user`, `'${owner.id}' (${owner.name})`);
+		const who = `A ${home.project ? 'project' : 'organization'} ${principal.type}`;
+		if (role.id !== owner.id) throw predefinedRoleKept(roleId, who, `'${owner.id}' (${owner.name})`);
 		if (principal.legacy.lastOwner()) throw lastOwner(home);
 		principal.legacy.set(lowest.legacy);
 		return;

@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { seedGroups } from './groups';
 import { seedInvites } from './invites';
 import { seedRoles } from './roles';
 import { seedProjectUsers, seedServiceAccounts } from './members';
@@ -100,12 +101,16 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectControls: {},
 		roles: [],
 		roleAssignments: [],
+		groups: [],
+		groupUsers: [],
+		projectGroups: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
 	Object.assign(state, seedRoles(F.ORG_ACME, F.DEFAULT_PROJECT_ACME, USER_ADA_OWNER, nowSeconds));
+	Object.assign(state, seedGroups(nowSeconds));
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],

@@ -13,6 +13,7 @@ import {
 	USER_CASEY_LEAVING,
 	type OpenAiTestServer,
 } from '..';
+import { GROUP_ENGINEERING, GROUP_GLOBEX_RESEARCH, GROUP_SUPPORT } from '../groups';
 import { call, expectError, type CallOptions } from './client';
 
 let server: OpenAiTestServer;
@@ -142,5 +143,40 @@ describe('roles of a project and of its users', () => {
 		expectError(await acme('GET', `${PROJECT}/users/user-Nobody/roles`), 404, 'not_found', /in this project/);
 		expectError(await acme('GET', '/projects/proj_nope/roles'), 404, 'not_found', /No project found/);
 		expectError(await call(server, 'GET', `/projects/${PROJECT_GLOBEX_ARCHIVED}/roles`, { key: ADMIN_KEY_GLOBEX }), 400, 'project_archived', /archived/);
+	});
+});
+
+describe('roles of a group', () => {
+	const engineering = `/organization/groups/${GROUP_ENGINEERING}/roles`;
+	const inProject = `${PROJECT}/groups/${GROUP_ENGINEERING}/roles`;
+
+	test('a group holds only the organization roles assigned to it', async () => {
+		expect((await acme('GET', engineering)).body).toEqual({ object: 'list', data: [], has_more: false, next: null });
+		const assigned = await acme('POST', engineering, { body: { role_id: ROLE_ACME_USAGE_VIEWER } });
+		expect(assigned.body).toEqual({
+			object: 'group.role',
+			group: expect.objectContaining({ object: 'group', id: GROUP_ENGINEERING, scim_managed: false }),
+			role: expect.objectContaining({ id: ROLE_ACME_USAGE_VIEWER }),
+		});
+		expect((await acme('GET', `${engineering}/${ROLE_ACME_USAGE_VIEWER}`)).body.id).toBe(ROLE_ACME_USAGE_VIEWER);
+		expectError(await acme('POST', engineering, { body: { role_id: ORGANIZATION_OWNER_ROLE } }), 400, 'invalid_value', /only be held by users/);
+		expect((await acme('DELETE', `${engineering}/${ROLE_ACME_USAGE_VIEWER}`)).body).toEqual({ object: 'group.role.deleted', deleted: true });
+		expect((await acme('GET', engineering)).body.data).toEqual([]);
+	});
+
+	test('in a project, a group with access holds the role it was given access with, and custom roles', async () => {
+		expect((await acme('GET', inProject)).body.data.map((role: { name: string }) => role.name)).toEqual(['Member']);
+		await acme('POST', inProject, { body: { role_id: ROLE_ACME_MODEL_USER } });
+		expect((await acme('GET', inProject)).body.data.map((role: { name: string }) => role.name)).toEqual(['Member', 'Model User']);
+		await acme('POST', inProject, { body: { role_id: PROJECT_OWNER_ROLE } });
+		expect(server.state.projectGroups.find((access) => access.groupId === GROUP_ENGINEERING)?.role).toBe(PROJECT_OWNER_ROLE);
+		await acme('DELETE', `${PROJECT}/roles/${ROLE_ACME_MODEL_USER}`);
+		expect((await acme('GET', inProject)).body.data.map((role: { name: string }) => role.name)).toEqual(['Owner']);
+	});
+
+	test('unknown groups, groups of another organization and groups without access to the project are not found', async () => {
+		expectError(await acme('GET', '/organization/groups/group_nope/roles'), 404, 'not_found', /No group found with id 'group_nope'/);
+		expectError(await acme('GET', `/organization/groups/${GROUP_GLOBEX_RESEARCH}/roles`), 404, 'not_found', /No group found/);
+		expectError(await acme('GET', `${PROJECT}/groups/${GROUP_SUPPORT}/roles`), 404, 'not_found', /No group found/);
 	});
 });

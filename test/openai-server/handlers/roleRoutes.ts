@@ -1,10 +1,11 @@
 import type { Handler } from '../context';
 import type { Route } from '../routes';
-import { organizationRoles, organizationUserRoles, projectRoles, projectUserRoles } from './roles';
+import { organizationGroupRoles, organizationRoles, organizationUserRoles, projectGroupRoles, projectRoles, projectUserRoles } from './roles';
 
 const PROJECT = '(?<project_id>[^/]+)';
 const USER = '(?<user_id>[^/]+)';
 const ROLE = '(?<role_id>[^/]+)';
+const GROUP = '(?<group_id>[^/]+)';
 
 const route = (method: Route['method'], path: string, handler: Handler): Route => ({
 	method,
@@ -13,7 +14,7 @@ const route = (method: Route['method'], path: string, handler: Handler): Route =
 	handler,
 });
 
-/** Roles of the organization and of its projects, and their assignments to users (issue 31). */
+/** Roles of the organization and of its projects, and their assignments to users and groups (issue 31). */
 export const ROLE_ROUTES: readonly Route[] = [
 	route('GET', '/organization/roles', organizationRoles.list),
 	route('POST', '/organization/roles', organizationRoles.create),
@@ -33,4 +34,12 @@ export const ROLE_ROUTES: readonly Route[] = [
 	route('POST', `/projects/${PROJECT}/users/${USER}/roles`, projectUserRoles.assign),
 	route('GET', `/projects/${PROJECT}/users/${USER}/roles/${ROLE}`, projectUserRoles.retrieve),
 	route('DELETE', `/projects/${PROJECT}/users/${USER}/roles/${ROLE}`, projectUserRoles.unassign),
+	route('GET', `/organization/groups/${GROUP}/roles`, organizationGroupRoles.list),
+	route('POST', `/organization/groups/${GROUP}/roles`, organizationGroupRoles.assign),
+	route('GET', `/organization/groups/${GROUP}/roles/${ROLE}`, organizationGroupRoles.retrieve),
+	route('DELETE', `/organization/groups/${GROUP}/roles/${ROLE}`, organizationGroupRoles.unassign),
+	route('GET', `/projects/${PROJECT}/groups/${GROUP}/roles`, projectGroupRoles.list),
+	route('POST', `/projects/${PROJECT}/groups/${GROUP}/roles`, projectGroupRoles.assign),
+	route('GET', `/projects/${PROJECT}/groups/${GROUP}/roles/${ROLE}`, projectGroupRoles.retrieve),
+	route('DELETE', `/projects/${PROJECT}/groups/${GROUP}/roles/${ROLE}`, projectGroupRoles.unassign),
 ];

@@ -1,5 +1,6 @@
 import type { Handler, HandlerContext } from '../context';
 import * as E from '../errors';
+import { findGroup, groupNotFound } from '../groups';
 import { userNotFound } from '../organizationErrors';
 import { randomAlphanumeric } from '../random';
 import {
@@ -10,7 +11,9 @@ import {
 	deleteRole,
 	findAssignedRole,
 	findRole,
+	organizationGroupPrincipal,
 	organizationUserPrincipal,
+	projectGroupPrincipal,
 	projectUserPrincipal,
 	roleJson,
 	rolePage,
@@ -51,6 +54,20 @@ function projectUser(context: HandlerContext, home: RoleHome): Principal {
 	const user = context.world.state.users.find((candidate) => candidate.id === context.params.user_id);
 	if (!member || !user) throw E.projectUserNotFound(context.params.user_id);
 	return projectUserPrincipal(context.world, member, organizationUserJson(user));
+}
+
+function organizationGroup(context: HandlerContext): Principal {
+	return organizationGroupPrincipal(findGroup(context.world.state, context.caller.organizationId, context.params.group_id));
+}
+
+/** A group holds roles in a project it has access to (ours: OpenAI's answer for one without access is not on record). */
+function projectGroup(context: HandlerContext, home: RoleHome): Principal {
+	const group = findGroup(context.world.state, context.caller.organizationId, context.params.group_id);
+	const access = context.world.state.projectGroups.find(
+		(candidate) => candidate.projectId === home.project?.id && candidate.groupId === group.id,
+	);
+	if (!access) throw groupNotFound(group.id);
+	return projectGroupPrincipal(group, access);
 }
 
 const roleList = (context: HandlerContext, roles: RoleView[]) => {
@@ -118,3 +135,5 @@ export const organizationRoles = roleHandlers(organizationHome);
 export const projectRoles = roleHandlers(projectHome);
 export const organizationUserRoles = assignmentHandlers(organizationHome, organizationUser);
 export const projectUserRoles = assignmentHandlers(projectHome, projectUser);
+export const organizationGroupRoles = assignmentHandlers(organizationHome, organizationGroup);
+export const projectGroupRoles = assignmentHandlers(projectHome, projectGroup);
