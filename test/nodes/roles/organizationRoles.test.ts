@@ -8,6 +8,7 @@ import {
 	USER_CASEY_LEAVING,
 } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
+import { GROUP_ENGINEERING } from '../../openai-server/groups';
 import { searchRoles } from '../../../nodes/OpenAiOrganization/methods/listSearch';
 import { pickerContext } from '../pickerContext';
 import { serveTestServer } from '../testServer';
@@ -222,6 +223,21 @@ describe('OpenAI Organization: Role', () => {
 			const [one] = await outputOf(server, fromAda);
 			expect(one).toMatchObject({ unassigned: true });
 			expect(server.state.users.find((user) => user.id === USER_ADA_OWNER)?.role).toBe('reader');
+		});
+
+		it('assigns a role to a group, lists and reads it, and unassigns it with Dry Run first', async () => {
+			const engineering = { roleId: byId(ROLE_ACME_USAGE_VIEWER), principalType: 'group', groupId: byId(GROUP_ENGINEERING) };
+			const [assigned] = await outputOf(server, role('assign', engineering));
+			expect(assigned).toMatchObject({ principal_type: 'group', group_id: GROUP_ENGINEERING, name: 'Usage Viewer', group: expect.objectContaining({ object: 'group' }) });
+			expect((await outputOf(server, role('getAssignments', { ...engineering, returnAll: true }))).map((item) => item.id)).toEqual([ROLE_ACME_USAGE_VIEWER]);
+			expect((await outputOf(server, role('getAssignment', engineering)))[0]).toMatchObject({ group_id: GROUP_ENGINEERING, id: ROLE_ACME_USAGE_VIEWER });
+			const [plan] = await outputOf(server, role('unassign', { ...engineering, dryRun: true, reason: 'moved to SSO' }));
+			expect(plan.plan).toBe(`Would unassign role "Usage Viewer" (${ROLE_ACME_USAGE_VIEWER}) from group ${GROUP_ENGINEERING} in the organization: moved to SSO`);
+			expect(server.state.roleAssignments).toHaveLength(1);
+			await outputOf(server, role('unassign', engineering));
+			expect(server.state.roleAssignments).toEqual([]);
+			const unknown = await runOrganization(server, role('getAssignments', { principalType: 'group', groupId: byId('group_Nope') }));
+			expect(nodeResult(unknown).error?.description).toMatch(/No group found with id 'group_Nope'/);
 		});
 
 		it('a project role cannot be assigned in the organization: OpenAI says it is not found', async () => {
