@@ -69,19 +69,14 @@ export function groupKind(place: RolePlace): LocatedKind {
 	};
 }
 
+const USER_KIND_BASE = { parameter: 'userId', label: 'User', noun: 'user', idPattern: /^user-[A-Za-z0-9]+$/, example: 'user-abc123' };
+
 export const ORGANIZATION_ROLES: RolePlace = {
 	resource: 'role',
 	noun: 'role',
 	placeFields: [],
 	roleSearchMethod: 'searchRoles',
-	userKind: {
-		parameter: 'userId',
-		label: 'User',
-		noun: 'user',
-		idPattern: /^user-[A-Za-z0-9]+$/,
-		example: 'user-abc123',
-		searchMethod: 'searchOrganizationUsers',
-	},
+	userKind: { ...USER_KIND_BASE, searchMethod: 'searchOrganizationUsers' },
 	groupSearchMethod: 'searchGroups',
 	where: () => ({
 		rolesPath: '/organization/roles',
@@ -97,15 +92,7 @@ export const PROJECT_ROLES: RolePlace = {
 	noun: 'project role',
 	placeFields: [{ ...projectPicker(), description: 'The project whose roles these are' }],
 	roleSearchMethod: 'searchProjectRoles',
-	userKind: {
-		parameter: 'userId',
-		label: 'User',
-		noun: 'user',
-		idPattern: /^user-[A-Za-z0-9]+$/,
-		example: 'user-abc123',
-		searchMethod: 'searchProjectUsers',
-		listedWhere: ' (after the project)',
-	},
+	userKind: { ...USER_KIND_BASE, searchMethod: 'searchProjectUsers', listedWhere: ' (after the project)' },
 	groupSearchMethod: 'searchGroups',
 	where(itemIndex) {
 		const projectId = getProjectId.call(this, itemIndex);
@@ -133,10 +120,7 @@ export function principalFields(place: RolePlace, verb: string): INodeProperties
 			name: 'principalType',
 			type: 'options',
 			noDataExpression: true,
-			options: [
-				{ name: 'User', value: 'user' },
-				{ name: 'Group', value: 'group' },
-			],
+			options: (['user', 'group'] as const).map((value) => ({ name: value === 'user' ? 'User' : 'Group', value })),
 			default: 'user',
 			description: `Whether to ${verb} a user or a group`,
 		},
@@ -213,21 +197,49 @@ export const permissionsProperty: INodeProperties = {
 	description: 'What the role allows, separated by commas',
 };
 
-export async function readRole(
+/** GET (read) or DELETE one role of the place; answers what OpenAI said. */
+export async function roleRequest(
 	this: IExecuteFunctions,
+	method: 'GET' | 'DELETE',
 	where: RoleWhere,
 	roleId: string,
-	itemIndex: number,
-	limits: RequestLimits,
+	context: { itemIndex: number; limits: RequestLimits },
 ): Promise<IDataObject> {
 	const { body } = await openAiRequest.call(this, {
-		method: 'GET',
+		method,
 		path: rolePath(where, roleId),
-		itemIndex,
+		itemIndex: context.itemIndex,
 		subject: `role ${roleId} of ${where.words}`,
-		...limits,
+		...context.limits,
 	});
 	return body as IDataObject;
+}
+
+export async function readRole(this: IExecuteFunctions, where: RoleWhere, roleId: string, itemIndex: number, limits: RequestLimits) {
+	return await roleRequest.call(this, 'GET', where, roleId, { itemIndex, limits });
+}
+
+/** What an operation on one assignment names: where, the role and the user or group; read before any request. */
+export interface AssignmentTarget {
+	where: RoleWhere;
+	roleId: string;
+	principal: Principal;
+}
+
+export function readAssignmentTarget(this: IExecuteFunctions, place: RolePlace, itemIndex: number): AssignmentTarget {
+	return {
+		where: place.where.call(this, itemIndex),
+		roleId: getRoleId.call(this, place, itemIndex),
+		principal: readPrincipal.call(this, place, itemIndex),
+	};
+}
+
+/** The assignment's path (…/users/{id}/roles/{role_id}) and its words for errors. */
+export function assignmentRequest({ where, principal, roleId }: AssignmentTarget) {
+	return {
+		path: `${principalRolesPath(where, principal)}/${encodeURIComponent(roleId)}`,
+		subject: `role ${roleId} of ${principalWords(principal)} in ${where.words}`,
+	};
 }
 
 /** Up to `limit` entries of a list, each made an item, reading no page more than needed. */

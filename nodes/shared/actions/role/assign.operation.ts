@@ -4,16 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Operation, PreparedItem } from '../../execution/operation';
 import { readRequestLimits } from '../../execution/requestOptions';
 import { openAiRequest } from '../../transport';
-import {
-	findAssignment,
-	getRoleId,
-	principalFields,
-	principalRolesPath,
-	principalWords,
-	readPrincipal,
-	roleLocator,
-	toAssignedItem,
-} from '../../resources/roles';
+import * as roles from '../../resources/roles';
 import type { RolePlace } from '../../resources/roles';
 
 /**
@@ -24,26 +15,24 @@ export function assign(place: RolePlace): Operation & { description: INodeProper
 	return {
 		description: updateDisplayOptions({ show: { resource: [place.resource], operation: ['assign'] } }, [
 			...place.placeFields,
-			roleLocator(place, 'The role to assign'),
-			...principalFields(place, 'assign the role to'),
+			roles.roleLocator(place, 'The role to assign'),
+			...roles.principalFields(place, 'assign the role to'),
 		]),
 		prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-			const where = place.where.call(this, itemIndex);
-			const roleId = getRoleId.call(this, place, itemIndex);
-			const principal = readPrincipal.call(this, place, itemIndex);
+			const { where, roleId, principal } = roles.readAssignmentTarget.call(this, place, itemIndex);
 			const limits = readRequestLimits.call(this, itemIndex);
 			return {
 				send: async () => {
 					const response = await openAiRequest.call(this, {
 						method: 'POST',
-						path: principalRolesPath(where, principal),
+						path: roles.principalRolesPath(where, principal),
 						body: { role_id: roleId },
 						itemIndex,
-						subject: `role ${roleId} for ${principalWords(principal)} in ${where.words}`,
+						subject: `role ${roleId} for ${roles.principalWords(principal)} in ${where.words}`,
 						...limits,
 						notIdempotent: true,
 						findLostResult: async () => {
-							const held = await findAssignment.call(this, where, principal, roleId, itemIndex, limits);
+							const held = await roles.findAssignment.call(this, where, principal, roleId, itemIndex, limits);
 							return held ? { role: held } : undefined;
 						},
 					});
@@ -52,7 +41,7 @@ export function assign(place: RolePlace): Operation & { description: INodeProper
 					if (response.recovered) extra.recoveredAfterLostResponse = true;
 					const role = (answer.role ?? {}) as IDataObject;
 					const who = answer[principal.type];
-					return [toAssignedItem(where, principal, role, { ...(who ? { [principal.type]: who } : {}), ...extra })];
+					return [roles.toAssignedItem(where, principal, role, { ...(who ? { [principal.type]: who } : {}), ...extra })];
 				},
 			};
 		},

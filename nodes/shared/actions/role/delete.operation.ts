@@ -1,10 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
 
 import { destructiveOperation } from '../../execution/destructiveOperation';
 import { findInListing } from '../../execution/listingLookup';
-import { openAiRequest } from '../../transport';
-import { getRoleId, readRole, roleLocator, rolePath, toRoleItem } from '../../resources/roles';
+import { getRoleId, readRole, roleLocator, roleRequest, toRoleItem } from '../../resources/roles';
 import type { RolePlace, RoleWhere } from '../../resources/roles';
 
 interface Target {
@@ -38,15 +36,9 @@ export function deleteRole(place: RolePlace) {
 		},
 		describe: (role, { where, roleId }) => `role ${role.name ? `"${String(role.name)}" ` : ''}(${roleId}) of ${where.words}`,
 		item: (role, { where }, extra) => toRoleItem(where, role, extra),
-		async change({ where, roleId }, role, { itemIndex, limits }) {
-			const { body } = await openAiRequest.call(this, {
-				method: 'DELETE',
-				path: rolePath(where, roleId),
-				itemIndex,
-				subject: `role ${roleId} of ${where.words}`,
-				...limits,
-			});
-			return toRoleItem(where, { name: role.name ?? null, ...(body as IDataObject) });
+		async change({ where, roleId }, role, context) {
+			const answer = await roleRequest.call(this, 'DELETE', where, roleId, context);
+			return toRoleItem(where, { name: role.name ?? null, ...answer });
 		},
 	});
 }
