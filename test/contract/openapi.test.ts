@@ -132,6 +132,24 @@ describe('validateResponse', () => {
 		]);
 	});
 
+	test('role lists continue by `next` (not last_id), and an assigned role must say where it came from, even as null', () => {
+		const role = { object: 'role', id: 'role_abc', name: 'Viewer', description: null, permissions: ['api.usage.read'], resource_type: 'api.project', predefined_role: false };
+		expect(validateResponse('GET', '/projects/proj_abc/roles', 200, { object: 'list', data: [role], has_more: false, next: null })).toEqual([]);
+		expect(validateResponse('GET', '/organization/roles', 200, { object: 'list', data: [role], has_more: false, last_id: 'role_abc' })).toEqual([
+			"GET /organization/roles 200 body must have required property 'next'",
+		]);
+		const { object: _object, ...fields } = role;
+		const assigned = { ...fields, created_at: 1, updated_at: 1, created_by: null, created_by_user_obj: null, metadata: {}, assignment_sources: null };
+		const list = (data: unknown[]) => ({ object: 'list', data, has_more: false, next: null });
+		expect(validateResponse('GET', '/organization/users/user-abc/roles', 200, list([assigned]))).toEqual([]);
+		const { assignment_sources: _sources, ...withoutSources } = assigned;
+		expect(validateResponse('GET', '/projects/proj_abc/groups/group_abc/roles', 200, list([withoutSources]))).toEqual([
+			"GET /projects/{project_id}/groups/{group_id}/roles 200 body/data/0 must have required property 'assignment_sources'",
+		]);
+		expect(validateResponse('POST', '/organization/groups/group_abc/roles', 200, { object: 'group.role', group: { object: 'group', id: 'group_abc', name: 'G', created_at: 1, scim_managed: false }, role })).toEqual([]);
+		expect(validateResponse('DELETE', '/organization/roles/role_abc', 200, { object: 'role.deleted', id: 'role_abc', deleted: true })).toEqual([]);
+	});
+
 	test('a path outside the contract is reported as such', () => {
 		expect(validateResponse('POST', '/embeddings', 200, {})).toEqual([
 			'POST /embeddings is not in the contract',
@@ -187,6 +205,16 @@ describe('validateRequest', () => {
 	test('a create body without a name is reported', () => {
 		expect(validateRequest('POST', '/organization/projects', {}, { title: 'x' })).toEqual([
 			"POST /organization/projects body must have required property 'name'",
+		]);
+	});
+
+	test('a role create needs a name and permissions; an assignment needs the role id', () => {
+		expect(validateRequest('POST', '/organization/roles', {}, { role_name: 'Viewer', permissions: ['api.usage.read'] })).toEqual([]);
+		expect(validateRequest('POST', '/projects/proj_abc/roles', {}, { role_name: 'Viewer' })).toEqual([
+			"POST /projects/{project_id}/roles body must have required property 'permissions'",
+		]);
+		expect(validateRequest('POST', '/projects/proj_abc/users/user-abc/roles', {}, { role: 'role_abc' })).toEqual([
+			"POST /projects/{project_id}/users/{user_id}/roles body must have required property 'role_id'",
 		]);
 	});
 
