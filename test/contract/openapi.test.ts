@@ -138,11 +138,13 @@ describe('validateResponse', () => {
 		expect(validateResponse('GET', '/organization/roles', 200, { object: 'list', data: [role], has_more: false, last_id: 'role_abc' })).toEqual([
 			"GET /organization/roles 200 body must have required property 'next'",
 		]);
-		const { object: _object, ...fields } = role;
-		const assigned = { ...fields, created_at: 1, updated_at: 1, created_by: null, created_by_user_obj: null, metadata: {}, assignment_sources: null };
+		const fields: Record<string, unknown> = { ...role };
+		delete fields.object;
+		const assigned: Record<string, unknown> = { ...fields, created_at: 1, updated_at: 1, created_by: null, created_by_user_obj: null, metadata: {}, assignment_sources: null };
 		const list = (data: unknown[]) => ({ object: 'list', data, has_more: false, next: null });
 		expect(validateResponse('GET', '/organization/users/user-abc/roles', 200, list([assigned]))).toEqual([]);
-		const { assignment_sources: _sources, ...withoutSources } = assigned;
+		const withoutSources = { ...assigned };
+		delete withoutSources.assignment_sources;
 		expect(validateResponse('GET', '/projects/proj_abc/groups/group_abc/roles', 200, list([withoutSources]))).toEqual([
 			"GET /projects/{project_id}/groups/{group_id}/roles 200 body/data/0 must have required property 'assignment_sources'",
 		]);
