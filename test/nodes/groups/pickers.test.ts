@@ -34,7 +34,7 @@ describe('group pickers', () => {
 			{ name: 'Support', value: GROUP_SUPPORT },
 		]);
 		expect(first.paginationToken).toEqual(expect.any(String));
-		const rest = await organizationGroups.call(context(), undefined, first.paginationToken);
+		const rest = await organizationGroups.call(context(), undefined, first.paginationToken as string);
 		expect(first.results).toHaveLength(100);
 		expect(rest.results).toHaveLength(33);
 		expect(rest.paginationToken).toBeUndefined();

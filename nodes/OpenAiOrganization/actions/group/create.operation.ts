@@ -3,33 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import type { RequestLimits } from '../../../shared/execution/requestOptions';
+import { findCreatedSince } from '../../../shared/execution/lostCreate';
 import { openAiRequest } from '../../../shared/transport';
-import { groupNameProperty, GROUPS_PATH, listGroupThings, readGroupName, toGroupItem } from '../../../shared/resources/groups';
-
-/** OpenAI's clock and ours may differ a little; a lost create is looked for in this window. */
-const CLOCK_SKEW_SECONDS = 30;
+import { groupNameProperty, GROUPS_PATH, readGroupName, toGroupItem } from '../../../shared/resources/groups';
 
 export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, [groupNameProperty]);
-
-/** After a lost answer: a group of this name created since we asked is the one we created (the newest, if several). */
-async function findCreatedGroup(
-	this: IExecuteFunctions,
-	name: string,
-	askedAt: number,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject | undefined> {
-	const groups = await listGroupThings.call(this, GROUPS_PATH, {
-		limit: Infinity,
-		itemIndex,
-		limits,
-		subject: 'the group list',
-		toItem: (group) => group,
-	});
-	const created = groups.filter((group) => group.name === name && Number(group.created_at) >= askedAt - CLOCK_SKEW_SECONDS);
-	return created[created.length - 1];
-}
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const name = readGroupName.call(this, itemIndex);
@@ -44,7 +22,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 			itemIndex,
 			...limits,
 			notIdempotent: true,
-			findLostResult: async () => await findCreatedGroup.call(this, name, askedAt, itemIndex, limits),
+			// After a lost answer: a group of this name created since we asked is the one we created.
+			findLostResult: async () =>
+				await findCreatedSince.call(this, { path: GROUPS_PATH, qs: {}, itemIndex, ...limits }, askedAt, (group) => group.name === name),
 		});
 		return [toGroupItem(response.body as IDataObject, response.recovered ? { recoveredAfterLostResponse: true } : {})];
 	};
