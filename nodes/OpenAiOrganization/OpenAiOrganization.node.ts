@@ -8,6 +8,8 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
+import * as group from './actions/group';
+import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as role from './actions/role';
 import * as user from './actions/user';
@@ -27,6 +29,8 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Cost', value: 'cost' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Group Member', value: 'groupMember' },
 			{ name: 'Invite', value: 'invite' },
 			{ name: 'Role', value: 'role' },
 			{ name: 'Usage', value: 'usage' },
@@ -38,6 +42,8 @@ const properties: INodeProperties[] = [
 	...user.description,
 	...invite.description,
 	...role.description,
+	...group.description,
+	...groupMember.description,
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,

@@ -11,6 +11,7 @@ import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
 import * as projectRole from './actions/projectRole';
+import * as projectGroup from './actions/projectGroup';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Model Permission', value: 'modelPermissions' },
 			{ name: 'Project', value: 'project' },
 			{ name: 'Project API Key', value: 'projectApiKey' },
+			{ name: 'Project Group', value: 'projectGroup' },
 			{ name: 'Project Role', value: 'projectRole' },
 			{ name: 'Project User', value: 'projectUser' },
 			{ name: 'Rate Limit', value: 'rateLimit' },
@@ -54,6 +56,7 @@ const properties: INodeProperties[] = [
 	...serviceAccount.description,
 	...projectApiKey.description,
 	...projectRole.description,
+	...projectGroup.description,
 	...rateLimit.description,
 	...spendAlert.description,
 	...spendLimit.description,

@@ -1,7 +1,7 @@
 import { nowSeconds, queryValue, type HandlerContext, type World } from './context';
 import * as E from './errors';
 import { OpenAiError } from './errors';
-import type { GroupRecord, OrganizationUserRecord, ProjectGroupRecord, ProjectRecord, ProjectUserRecord } from './types';
+import type { GroupRecord, OrganizationUserRecord, ProjectGroupRecord, ProjectRecord, ProjectUserRecord, ServerState } from './types';
 
 /**
  * Custom roles and role assignments (issue 31). The contract has roles of an organization (`api.organization`) and
@@ -478,10 +478,11 @@ function readRoleId(body: unknown): string {
 	return roleId.trim();
 }
 
-/** Everything a group leaves behind when it is deleted: its assignments (for the groups world to call). */
-export function forgetGroupAssignments(world: World, groupId: string): void {
-	world.state.roleAssignments = world.state.roleAssignments.filter(
-		(assignment) => !(assignment.principalType === 'group' && assignment.principalId === groupId),
+/** A deleted group (or one whose access to a project was removed) holds no role there any more: for groups.ts. */
+export function forgetGroupAssignments(state: ServerState, groupId: string, projectId?: string): void {
+	state.roleAssignments = state.roleAssignments.filter(
+		(assignment) =>
+			!(assignment.principalType === 'group' && assignment.principalId === groupId && (projectId === undefined || assignment.projectId === projectId)),
 	);
 }
 

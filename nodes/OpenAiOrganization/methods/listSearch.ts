@@ -6,7 +6,8 @@ import { INVITE } from '../helpers/members';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
-export { searchGroups, searchRoles } from '../../shared/methods/roleSearch';
+export { searchGroups, searchGroupUsers } from '../../shared/methods/groupSearch';
+export { searchRoles } from '../../shared/methods/roleSearch';
 
 const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id)} (${String(invite.status ?? 'invite')})`;
 

@@ -5,7 +5,6 @@ import { isProjectId } from '../../shared/transport';
 import { personLabel, searchList } from '../../shared/methods/searchList';
 
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
-export { searchGroups } from '../../shared/methods/roleSearch';
 import { searchRolesAt } from '../../shared/methods/roleSearch';
 
 /** The project the node's "Project" field names now (from the list or typed), or undefined while it is empty. */
@@ -21,6 +20,7 @@ async function searchInProject(
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	idOf?: (entry: IDataObject) => string,
 ): Promise<INodeListSearchResult> {
 	return await loadForPicker(this, async () => {
 		const projectId = chosenProject.call(this);
@@ -33,6 +33,7 @@ async function searchInProject(
 			label,
 			filter,
 			paginationToken,
+			idOf,
 		);
 	});
 }
@@ -56,6 +57,19 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+export { searchGroups } from '../../shared/methods/groupSearch';
+
+/** The groups that have access to the chosen project, by name; the value is the group's ID. */
+export async function searchProjectGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInProject.call(
+		this,
+		'groups',
+		(group) => String(group.group_name ?? group.group_id),
+		filter,
+		paginationToken,
+		(group) => String(group.group_id),
+	);
+}
 
 /** The roles of the project chosen above (predefined and custom); none before a project is chosen. */
 export async function searchProjectRoles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { loadForPicker } from './pickerErrors';
 import { searchList } from './searchList';
 
-// The pickers of the Role and Project Role resources: roles (of the organization or of a project) and groups.
+// The role pickers of the Role and Project Role resources: the roles of the organization or of a project.
 
 const roleLabel = (role: IDataObject) => `${String(role.name ?? role.id)}${role.predefined_role === true ? ' (predefined)' : ''}`;
 
@@ -19,10 +19,4 @@ export async function searchRolesAt(
 
 export async function searchRoles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchRolesAt(this, '/organization/roles', filter, paginationToken);
-}
-
-/** The organization's groups, matched on name and ID. */
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	const label = (group: IDataObject) => String(group.name ?? group.id);
-	return await loadForPicker(this, async () => await searchList.call(this, '/organization/groups', 'the group list', label, filter, paginationToken));
 }

@@ -93,7 +93,7 @@ export const PROJECT_ROLES: RolePlace = {
 	placeFields: [{ ...projectPicker(), description: 'The project whose roles these are' }],
 	roleSearchMethod: 'searchProjectRoles',
 	userKind: { ...USER_KIND_BASE, searchMethod: 'searchProjectUsers', listedWhere: ' (after the project)' },
-	groupSearchMethod: 'searchGroups',
+	groupSearchMethod: 'searchProjectGroups',
 	where(itemIndex) {
 		const projectId = getProjectId.call(this, itemIndex);
 		const id = encodeURIComponent(projectId);

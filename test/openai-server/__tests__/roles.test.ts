@@ -180,3 +180,13 @@ describe('roles of a group', () => {
 		expectError(await acme('GET', `${PROJECT}/groups/${GROUP_SUPPORT}/roles`), 404, 'not_found', /No group found/);
 	});
 });
+
+test("a deleted group, or a group's removed access to a project, leaves no role assignment behind", async () => {
+	await acme('POST', `/organization/groups/${GROUP_ENGINEERING}/roles`, { body: { role_id: ROLE_ACME_USAGE_VIEWER } });
+	await acme('POST', `${PROJECT}/groups/${GROUP_ENGINEERING}/roles`, { body: { role_id: ROLE_ACME_MODEL_USER } });
+	expect(server.state.roleAssignments).toHaveLength(2);
+	await acme('DELETE', `/organization/projects/${DEFAULT_PROJECT_ACME}/groups/${GROUP_ENGINEERING}`);
+	expect(server.state.roleAssignments.map((assignment) => assignment.roleId)).toEqual([ROLE_ACME_USAGE_VIEWER]);
+	await acme('DELETE', `/organization/groups/${GROUP_ENGINEERING}`);
+	expect(server.state.roleAssignments).toEqual([]);
+});
