@@ -8,6 +8,9 @@ import {
 	INVITE_ACCEPTED_FAY,
 	INVITE_PENDING_EVAN,
 	GROUP_ENGINEERING,
+	ORGANIZATION_OWNER_ROLE,
+	ROLE_ACME_MODEL_USER,
+	ROLE_ACME_USAGE_VIEWER,
 	GROUP_SCIM_FINANCE,
 	GROUP_SUPPORT,
 	ORG_ACME,
@@ -39,6 +42,10 @@ const NINE = [
 	'OpenAI Projects: projectGroup remove',
 	'OpenAI Organization: group delete',
 	'OpenAI Organization: groupMember remove',
+	'OpenAI Organization: role delete',
+	'OpenAI Organization: role unassign',
+	'OpenAI Projects: projectRole delete',
+	'OpenAI Projects: projectRole unassign',
 ];
 
 interface Case {
@@ -193,6 +200,56 @@ describe('One shape for every destructive operation', () => {
 				described: new RegExp(`^user "${CASEY_EMAIL}" \\(${USER_CASEY_LEAVING}\\) from group "Engineering" \\(${GROUP_ENGINEERING}\\)$`),
 			}),
 		},
+		{
+			name: 'role delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'role', operation: 'delete', roleId: byId(ROLE_ACME_USAGE_VIEWER) },
+				described: new RegExp(`^role "Usage Viewer" \\(${ROLE_ACME_USAGE_VIEWER}\\) of the organization$`),
+			}),
+		},
+		{
+			name: 'role unassign',
+			node: ORGANIZATION,
+			verb: 'unassign',
+			target: async () => {
+				const parameters = { resource: 'role', roleId: byId(ROLE_ACME_USAGE_VIEWER), principalType: 'user', userId: byId(USER_CASEY_LEAVING) };
+				expect(nodeResult(await run(ORGANIZATION, { ...parameters, operation: 'assign' })).error).toBeUndefined();
+				return {
+					parameters: { ...parameters, operation: 'unassign' },
+					described: new RegExp(`^role "Usage Viewer" \\(${ROLE_ACME_USAGE_VIEWER}\\) from user ${USER_CASEY_LEAVING} in the organization$`),
+				};
+			},
+		},
+		{
+			name: 'projectRole delete',
+			node: PROJECTS,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'projectRole', operation: 'delete', projectId: byId(DEFAULT_PROJECT_ACME), roleId: byId(ROLE_ACME_MODEL_USER) },
+				described: new RegExp(`^role "Model User" \\(${ROLE_ACME_MODEL_USER}\\) of project ${DEFAULT_PROJECT_ACME}$`),
+			}),
+		},
+		{
+			name: 'projectRole unassign',
+			node: PROJECTS,
+			verb: 'unassign',
+			target: async () => {
+				const parameters = {
+					resource: 'projectRole',
+					projectId: byId(DEFAULT_PROJECT_ACME),
+					roleId: byId(ROLE_ACME_MODEL_USER),
+					principalType: 'group',
+					groupId: byId(GROUP_ENGINEERING),
+				};
+				expect(nodeResult(await run(PROJECTS, { ...parameters, operation: 'assign' })).error).toBeUndefined();
+				return {
+					parameters: { ...parameters, operation: 'unassign' },
+					described: new RegExp(`^role "Model User" \\(${ROLE_ACME_MODEL_USER}\\) from group ${GROUP_ENGINEERING} in project ${DEFAULT_PROJECT_ACME}$`),
+				};
+			},
+		},
 	];
 
 	it('all of them show the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
@@ -243,13 +300,15 @@ describe('One shape for every destructive operation', () => {
 		},
 	);
 
-	it('every refusal (Default project, last owner, accepted invite, a service account\'s key, a SCIM group) stops the run before the first change', async () => {
+	it('every refusal (Default project, last owner, accepted invite, a service account\'s key, a SCIM group, a predefined role) stops the run before the first change', async () => {
 		const refusals: Array<[string, Record<string, unknown>, Array<Record<string, unknown>>, RegExp]> = [
 			[PROJECTS, { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') }, [{ id: project('Sandbox').id }, { id: DEFAULT_PROJECT_ACME }], /Default project/],
 			[PROJECTS, { resource: 'projectUser', operation: 'remove', projectId: byId(project('Sandbox').id), userId: byId('={{ $json.id }}') }, [{ id: USER_ADA_OWNER }], /last owner/],
 			[ORGANIZATION, { resource: 'invite', operation: 'delete', inviteId: byId('={{ $json.id }}') }, [{ id: INVITE_PENDING_EVAN }, { id: INVITE_ACCEPTED_FAY }], /already accepted/],
 			[PROJECTS, { resource: 'projectApiKey', operation: 'delete', projectId: byId(project('Keys').id), apiKeyId: byId('={{ $json.id }}') }, [{ id: keyOf('idle').id }, { id: keyOf('robot').id }], /belongs to service account/],
 			[ORGANIZATION, { resource: 'group', operation: 'delete', groupId: byId('={{ $json.id }}') }, [{ id: GROUP_SUPPORT }, { id: GROUP_SCIM_FINANCE }], /managed by your identity provider/],
+			[ORGANIZATION, { resource: 'role', operation: 'delete', roleId: byId('={{ $json.id }}') }, [{ id: ROLE_ACME_USAGE_VIEWER }, { id: ORGANIZATION_OWNER_ROLE }], /is predefined/],
+			[ORGANIZATION, { resource: 'role', operation: 'unassign', roleId: byId(ORGANIZATION_OWNER_ROLE), principalType: 'user', userId: byId('={{ $json.id }}') }, [{ id: USER_ADA_OWNER }], /last owner/],
 		];
 		for (const [node, parameters, inputItems, refusal] of refusals) {
 			server.clearRequests();

@@ -95,6 +95,8 @@ describe('OpenAI Organization: Role', () => {
 		it("OpenAI's refusal of an unknown permission or a taken name reaches the user in its words", async () => {
 			const taken = await runOrganization(server, role('create', { roleName: 'usage viewer', permissions: 'api.usage.read' }));
 			expect(nodeResult(taken).error?.description).toMatch(/A role named 'usage viewer' already exists/);
+			expect(nodeResult(taken).error?.message).toBe('A role with this name already exists');
+			expect(nodeResult(taken).error?.description).toMatch(/Choose another name, or find the existing role with "Get Many"/);
 			const unknown = await runOrganization(server, role('create', { roleName: 'Y', permissions: 'api.model.request' }));
 			expect(nodeResult(unknown).error?.description).toMatch(/not a permission of an organization role/);
 		});
