@@ -128,7 +128,10 @@ export function principalFields(place: RolePlace, verb: string): INodeProperties
 			...memberLocator(place.userKind, `The user${place.placeFields.length ? ' of the project' : ''}`),
 			displayOptions: { show: { principalType: ['user'] } },
 		},
-		{ ...memberLocator(groupKind(place), 'The group of the organization'), displayOptions: { show: { principalType: ['group'] } } },
+		{
+			...memberLocator(groupKind(place), place.placeFields.length ? 'A group with access to the project' : 'The group of the organization'),
+			displayOptions: { show: { principalType: ['group'] } },
+		},
 	];
 }
 
