@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { findInListing } from '../execution/listingLookup';
 import type { ItemContext } from '../execution/destructiveOperation';
 import type { RequestLimits } from '../execution/requestOptions';
+import { idValidation, listLocator } from '../parameters/locators';
 import { getProjectId } from './projects';
 import { listPages, openAiRequest } from '../transport';
 import { readableItem } from './readableItem';
@@ -72,37 +73,24 @@ function capitalised(word: string): string {
 
 /** The field of an operation on one member (user, invite…): picked from its searchable list, or given by ID. */
 export function memberLocator(kind: LocatedKind, description: string): INodeProperties {
-	return {
+	return listLocator({
 		displayName: kind.label,
 		name: kind.parameter,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
+		searchListMethod: kind.searchMethod,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
-			},
 			{
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
 				placeholder: kind.example,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: kind.idPattern.source.replace(/^\^|\$$/g, ''),
-							errorMessage: `${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
-						},
-					},
-				],
+				validation: idValidation(
+					kind.idPattern.source.replace(/^\^|\$$/g, ''),
+					`${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
+				),
 			},
 		],
-	};
+	});
 }
 
 /** The member's ID from its locator, checked before any request. */

@@ -1,0 +1,43 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+// The choices of an "options" parameter, and the check of what an item chose (an expression may give anything).
+
+/** One option per value, named after it in title case: 'service_account' → "Service Account". */
+export function optionsNamedAfterValues(values: readonly string[]): INodePropertyOptions[] {
+	return values.map((value) => ({
+		name: value
+			.split('_')
+			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+			.join(' '),
+		value,
+	}));
+}
+
+/** "a, b or c": the values a message names. */
+export function orList(values: readonly string[]): string {
+	return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join('');
+}
+
+interface Choice {
+	/** the parameter's label, e.g. 'Status' */
+	label: string;
+	value: string;
+	/** the values allowed, in the order the message names them */
+	allowed: readonly string[];
+	itemIndex: number;
+	/** how to fix it, when the message alone does not say */
+	description?: string;
+}
+
+/**
+ * The chosen value, refused before any request when it is not one of `allowed`:
+ * `"Status" must be any, active or archived, not "deleted"`.
+ */
+export function checkChoice(this: IExecuteFunctions, choice: Choice): string {
+	if (choice.allowed.includes(choice.value)) return choice.value;
+	throw new NodeOperationError(this.getNode(), `"${choice.label}" must be ${orList(choice.allowed)}, not "${choice.value}"`, {
+		itemIndex: choice.itemIndex,
+		...(choice.description === undefined ? {} : { description: choice.description }),
+	});
+}

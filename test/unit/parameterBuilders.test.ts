@@ -1,0 +1,69 @@
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { checkChoice, optionsNamedAfterValues, orList } from '../../nodes/shared/parameters/choices';
+import { filtersCollection, optionsCollection, updateFieldsCollection } from '../../nodes/shared/parameters/collections';
+import { getManyProperties } from '../../nodes/shared/parameters/getMany';
+import { idValidation, listLocator } from '../../nodes/shared/parameters/locators';
+import { getManyOperation, operationProperty } from '../../nodes/shared/parameters/operations';
+
+const context = { getNode: () => ({ name: 'OpenAI Projects' }) as INode } as unknown as IExecuteFunctions;
+
+describe('shared parameter builders', () => {
+	test('an option named after its value reads as a title', () => {
+		expect(optionsNamedAfterValues(['any', 'service_account'])).toEqual([
+			{ name: 'Any', value: 'any' },
+			{ name: 'Service Account', value: 'service_account' },
+		]);
+	});
+
+	test('a choice outside the allowed values is refused, naming them in the given order', () => {
+		expect(orList(['owner'])).toBe('owner');
+		expect(orList(['any', 'user', 'service_account'])).toBe('any, user or service_account');
+		const check = (value: string) =>
+			checkChoice.call(context, { label: 'Owner Type', value, allowed: ['any', 'user', 'service_account'], itemIndex: 0 });
+		expect(check('user')).toBe('user');
+		expect(() => check('robot')).toThrow('"Owner Type" must be any, user or service_account, not "robot"');
+	});
+
+	test('Get Many has Return All and Limit, and Filters only when there are some', () => {
+		expect(getManyProperties().map((property) => property.name)).toEqual(['returnAll', 'limit']);
+		const withFilters = getManyProperties([{ displayName: 'Email', name: 'email', type: 'string', default: '' }]);
+		expect(withFilters.map((property) => property.name)).toEqual(['returnAll', 'limit', 'filters']);
+		expect(withFilters[2]).toMatchObject({ type: 'collection', placeholder: 'Add Filter', default: {} });
+	});
+
+	test('the collections are named as n8n shows them', () => {
+		expect(filtersCollection([])).toMatchObject({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' });
+		expect(optionsCollection([], 'staleOptions')).toMatchObject({ displayName: 'Options', name: 'staleOptions', placeholder: 'Add Option' });
+		expect(updateFieldsCollection('What to change', [])).toMatchObject({
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			placeholder: 'Add Field',
+			description: 'What to change',
+		});
+		expect('description' in optionsCollection([])).toBe(false);
+	});
+
+	test('an operation selector shows for its resource and defaults to Get Many', () => {
+		const property = operationProperty('invite', [getManyOperation('Get many invites', 'The invites')]);
+		expect(property).toMatchObject({ name: 'operation', default: 'getAll', displayOptions: { show: { resource: ['invite'] } } });
+		expect(property.options).toEqual([{ name: 'Get Many', value: 'getAll', action: 'Get many invites', description: 'The invites' }]);
+		expect(operationProperty('spendLimit', [], 'get').default).toBe('get');
+	});
+
+	test('a list locator searches first, then takes the other modes in order', () => {
+		const locator = listLocator({
+			displayName: 'Spend Alert',
+			name: 'alertId',
+			description: 'The alert',
+			searchListMethod: 'searchSpendAlerts',
+			modes: [{ displayName: 'ID', name: 'id', type: 'string', validation: idValidation('alert_[a-z0-9]+', 'An alert ID looks like alert_abc') }],
+		});
+		expect(locator).toMatchObject({ type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
+		expect(locator.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(locator.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchSpendAlerts', searchable: true });
+		expect(locator.modes?.[1].validation).toEqual([
+			{ type: 'regex', properties: { regex: 'alert_[a-z0-9]+', errorMessage: 'An alert ID looks like alert_abc' } },
+		]);
+	});
+});
