@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { checkChoice, optionsNamedAfterValues, orList } from '../../nodes/shared/parameters/choices';
+import { checkChoice, choiceProperty, optionsNamedAfterValues, orList } from '../../nodes/shared/parameters/choices';
 import { filtersCollection, optionsCollection, updateFieldsCollection } from '../../nodes/shared/parameters/collections';
 import { getManyProperties } from '../../nodes/shared/parameters/getMany';
 import { idValidation, listLocator } from '../../nodes/shared/parameters/locators';
@@ -65,5 +65,13 @@ describe('shared parameter builders', () => {
 		expect(locator.modes?.[1].validation).toEqual([
 			{ type: 'regex', properties: { regex: 'alert_[a-z0-9]+', errorMessage: 'An alert ID looks like alert_abc' } },
 		]);
+	});
+});
+
+describe('choice parameters', () => {
+	test('a choice parameter carries its default and options, and a description only when given', () => {
+		const mode = choiceProperty({ displayName: 'Mode', name: 'mode', default: 'a' }, optionsNamedAfterValues(['a', 'b']));
+		expect(mode).toEqual({ displayName: 'Mode', name: 'mode', type: 'options', default: 'a', options: optionsNamedAfterValues(['a', 'b']) });
+		expect(choiceProperty({ displayName: 'Mode', name: 'mode', default: 'a', description: 'Which' }, []).description).toBe('Which');
 	});
 });

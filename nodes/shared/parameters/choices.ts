@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 // The choices of an "options" parameter, and the check of what an item chose (an expression may give anything).
 
@@ -40,4 +40,24 @@ export function checkChoice(this: IExecuteFunctions, choice: Choice): string {
 		itemIndex: choice.itemIndex,
 		...(choice.description === undefined ? {} : { description: choice.description }),
 	});
+}
+
+interface ChoiceText {
+	displayName: string;
+	name: string;
+	default: string;
+	description?: string;
+}
+
+/** An "options" parameter: one of `options`, e.g. a role or a mode. Check what an item chose with checkChoice. */
+export function choiceProperty(text: ChoiceText, options: INodePropertyOptions[]): INodeProperties {
+	const { displayName, name, default: chosenAtFirst, description } = text;
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: chosenAtFirst,
+		options,
+		...(description === undefined ? {} : { description }),
+	};
 }

@@ -10,6 +10,7 @@ import { DEFAULT_ITEMS_AT_ONCE, MAX_ITEMS_AT_ONCE } from '../../helpers/itemsAtO
 import { readMessages } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
+import { optionsNamedAfterValues } from '../../../shared/parameters/choices';
 import { optionsCollection } from '../../../shared/parameters/collections';
 import { listLocator } from '../../../shared/parameters/locators';
 
@@ -144,13 +145,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Reasoning Effort',
 			name: 'reasoningEffort',
 			type: 'options',
-			options: [
-				{ name: 'High', value: 'high' },
-				{ name: 'Low', value: 'low' },
-				{ name: 'Medium', value: 'medium' },
-				{ name: 'Minimal', value: 'minimal' },
-				{ name: 'None', value: 'none' },
-			],
+			options: optionsNamedAfterValues(['high', 'low', 'medium', 'minimal', 'none']),
 			default: 'medium',
 			description: 'How hard reasoning models (o-series, gpt-5) think before answering',
 		},
