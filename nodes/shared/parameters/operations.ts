@@ -36,3 +36,31 @@ export function operationProperty(
 export function getManyOperation(action: string, description: string): INodePropertyOptions {
 	return { name: 'Get Many', value: 'getAll', action, description };
 }
+
+interface SettingOperation {
+	/** the operation's module, whose `description` holds its fields */
+	operation: { description: INodeProperties[] };
+	/** what it does, as the action list explains it */
+	description: string;
+}
+
+/**
+ * The Operation selector and the fields of a resource that is one setting of a project (its spend limit, its model
+ * permissions…), keyed by operation value: each operation is named after its verb ('set' → "Set") with the action
+ * "<Verb> the <setting> of a project". The selector lists them by name, starting on Get; the fields follow in the
+ * order given.
+ */
+export function projectSettingProperties(
+	resource: string,
+	setting: string,
+	operations: Record<string, SettingOperation>,
+): INodeProperties[] {
+	const verbs = Object.keys(operations);
+	const options = verbs
+		.map((verb): INodePropertyOptions => {
+			const name = verb.charAt(0).toUpperCase() + verb.slice(1);
+			return { name, value: verb, action: `${name} the ${setting} of a project`, description: operations[verb].description };
+		})
+		.sort((one, other) => one.name.localeCompare(other.name));
+	return [operationProperty(resource, options, 'get'), ...verbs.flatMap((verb) => operations[verb].operation.description)];
+}
