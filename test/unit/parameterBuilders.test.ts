@@ -4,7 +4,13 @@ import { checkChoice, choiceProperty, optionsNamedAfterValues, orList } from '..
 import { filtersCollection, optionsCollection, updateFieldsCollection } from '../../nodes/shared/parameters/collections';
 import { getManyProperties } from '../../nodes/shared/parameters/getMany';
 import { idValidation, listLocator } from '../../nodes/shared/parameters/locators';
-import { getManyOperation, operationProperty } from '../../nodes/shared/parameters/operations';
+import {
+	getManyOperation,
+	operationOn,
+	operationProperty,
+	projectSettingProperties,
+	resourceProperty,
+} from '../../nodes/shared/parameters/operations';
 
 const context = { getNode: () => ({ name: 'OpenAI Projects' }) as INode } as unknown as IExecuteFunctions;
 
@@ -73,5 +79,40 @@ describe('choice parameters', () => {
 		const mode = choiceProperty({ displayName: 'Mode', name: 'mode', default: 'a' }, optionsNamedAfterValues(['a', 'b']));
 		expect(mode).toEqual({ displayName: 'Mode', name: 'mode', type: 'options', default: 'a', options: optionsNamedAfterValues(['a', 'b']) });
 		expect(choiceProperty({ displayName: 'Mode', name: 'mode', default: 'a', description: 'Which' }, []).description).toBe('Which');
+	});
+});
+
+describe('operation options named after their verb', () => {
+	test('an operation on one thing is "<Verb> a <thing>", with "an" before a vowel', () => {
+		expect(operationOn('spend alert', 'delete', 'Gone')).toEqual({ name: 'Delete', value: 'delete', action: 'Delete a spend alert', description: 'Gone' });
+		expect(operationOn('invite', 'get', 'One')).toMatchObject({ action: 'Get an invite' });
+		expect(operationOn('user', 'remove', 'Out')).toMatchObject({ action: 'Remove a user' });
+	});
+
+	test('a project setting lists its operations by name, starting on Get, with its fields in the given order', () => {
+		const field = (name: string) => ({ description: [{ displayName: name, name, type: 'string' as const, default: '' }] });
+		const [selector, ...fields] = projectSettingProperties('spendLimit', 'spend limit', {
+			get: { operation: field('a'), description: 'Read it' },
+			set: { operation: field('b'), description: 'Set it' },
+			remove: { operation: field('c'), description: 'Remove it' },
+		});
+		expect(selector.default).toBe('get');
+		expect(selector.options).toEqual([
+			{ name: 'Get', value: 'get', action: 'Get the spend limit of a project', description: 'Read it' },
+			{ name: 'Remove', value: 'remove', action: 'Remove the spend limit of a project', description: 'Remove it' },
+			{ name: 'Set', value: 'set', action: 'Set the spend limit of a project', description: 'Set it' },
+		]);
+		expect(fields.map((property) => property.name)).toEqual(['a', 'b', 'c']);
+	});
+
+	test('the Resource selector offers the resources and starts on the default', () => {
+		expect(resourceProperty([{ name: 'Chat', value: 'chat' }], 'chat')).toEqual({
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Chat', value: 'chat' }],
+			default: 'chat',
+		});
 	});
 });

@@ -64,3 +64,12 @@ export function projectSettingProperties(
 		.sort((one, other) => one.name.localeCompare(other.name));
 	return [operationProperty(resource, options, 'get'), ...verbs.flatMap((verb) => operations[verb].operation.description)];
 }
+
+/**
+ * An operation on one thing, named after its verb, with the action "<Verb> a <thing>":
+ * operationOn('spend alert', 'delete', …) is "Delete", "Delete a spend alert".
+ */
+export function operationOn(thing: string, verb: string, description: string): INodePropertyOptions {
+	const name = verb.charAt(0).toUpperCase() + verb.slice(1);
+	return { name, value: verb, action: `${name} ${/^[aeio]/i.test(thing) ? 'an' : 'a'} ${thing}`, description };
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyOperation, operationProperty } from '../../../shared/parameters/operations';
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as createKey from './createKey.operation';
 import * as deleteAccount from './delete.operation';
@@ -19,25 +19,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['serviceAccount'], operation: ['create', 'createKey'] } },
 	},
 	operationProperty('serviceAccount', [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a service account',
-			description: 'Create a service account in a project, with an API key shown once',
-		},
+		operationOn('service account', 'create', 'Create a service account in a project, with an API key shown once'),
 		{
 			name: 'Create API Key',
 			value: 'createKey',
 			action: 'Create an API key for a service account',
 			description: 'Give a service account another API key, shown once (e.g. to rotate keys)',
 		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			action: 'Delete a service account',
-			description: 'Delete a service account and every API key it owns',
-		},
-		{ name: 'Get', value: 'get', action: 'Get a service account', description: "Get one of a project's service accounts" },
+		operationOn('service account', 'delete', 'Delete a service account and every API key it owns'),
+		operationOn('service account', 'get', "Get one of a project's service accounts"),
 		getManyOperation('Get many service accounts', "List a project's service accounts, following every page"),
 	]),
 	...getAll.description,
