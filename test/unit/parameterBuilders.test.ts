@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { checkChoice, choiceProperty, optionsNamedAfterValues, orList } from '../../nodes/shared/parameters/choices';
+import { checkChoice, choiceProperty, describedOptions, optionsNamedAfterValues, orList } from '../../nodes/shared/parameters/choices';
 import { filtersCollection, optionsCollection, updateFieldsCollection } from '../../nodes/shared/parameters/collections';
 import { getManyProperties } from '../../nodes/shared/parameters/getMany';
 import { idValidation, listLocator } from '../../nodes/shared/parameters/locators';
@@ -114,5 +114,14 @@ describe('operation options named after their verb', () => {
 			options: [{ name: 'Chat', value: 'chat' }],
 			default: 'chat',
 		});
+	});
+});
+
+describe('described options', () => {
+	test('each value becomes an option named after it, with its meaning, in the order given', () => {
+		expect(describedOptions({ owner: 'Runs it', reader: 'Uses it' })).toEqual([
+			{ name: 'Owner', value: 'owner', description: 'Runs it' },
+			{ name: 'Reader', value: 'reader', description: 'Uses it' },
+		]);
 	});
 });

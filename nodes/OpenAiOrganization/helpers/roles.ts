@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkChoice, choiceProperty } from '../../shared/parameters/choices';
+import { checkChoice, choiceProperty, describedOptions } from '../../shared/parameters/choices';
 
 /** An organization role, as users and invites name it. */
 export const ORGANIZATION_ROLES = ['owner', 'reader'];
 
 export const organizationRoleProperty: INodeProperties = choiceProperty(
 	{ displayName: 'Role', name: 'role', default: 'reader', description: 'The role in the organization' },
-	[
-		{ name: 'Owner', value: 'owner', description: 'Can manage the organization, its members, projects and billing' },
-		{ name: 'Reader', value: 'reader', description: 'A member: can use the projects they belong to' },
-	],
+	describedOptions({
+		owner: 'Can manage the organization, its members, projects and billing',
+		reader: 'A member: can use the projects they belong to',
+	}),
 );
 
 /** The "Role" of an item, checked before any request (an expression may give anything). */

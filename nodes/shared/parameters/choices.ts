@@ -3,15 +3,22 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 // The choices of an "options" parameter, and the check of what an item chose (an expression may give anything).
 
+/** A value in title case: 'service_account' → "Service Account". */
+function titleOf(value: string): string {
+	return value
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
 /** One option per value, named after it in title case: 'service_account' → "Service Account". */
 export function optionsNamedAfterValues(values: readonly string[]): INodePropertyOptions[] {
-	return values.map((value) => ({
-		name: value
-			.split('_')
-			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-			.join(' '),
-		value,
-	}));
+	return values.map((value) => ({ name: titleOf(value), value }));
+}
+
+/** One option per value, named after it in title case, with what it means: { owner: 'Can…' } → "Owner", "Can…". */
+export function describedOptions(meanings: Record<string, string>): INodePropertyOptions[] {
+	return Object.entries(meanings).map(([value, description]) => ({ name: titleOf(value), value, description }));
 }
 
 /** "a, b or c": the values a message names. */

@@ -10,7 +10,7 @@ import { DEFAULT_ITEMS_AT_ONCE, MAX_ITEMS_AT_ONCE } from '../../helpers/itemsAtO
 import { readMessages } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
-import { optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { describedOptions, optionsNamedAfterValues } from '../../../shared/parameters/choices';
 import { optionsCollection } from '../../../shared/parameters/collections';
 import { listLocator } from '../../../shared/parameters/locators';
 
@@ -60,20 +60,12 @@ const properties: INodeProperties[] = [
 						displayName: 'Role',
 						name: 'role',
 						type: 'options',
-						options: [
-							{
-								name: 'Assistant',
-								value: 'assistant',
-								description: 'An earlier answer of the model',
-							},
-							{
-								name: 'Developer',
-								value: 'developer',
-								description: 'Instructions for newer models',
-							},
-							{ name: 'System', value: 'system', description: 'Instructions for the model' },
-							{ name: 'User', value: 'user', description: 'What the user says' },
-						],
+						options: describedOptions({
+							assistant: 'An earlier answer of the model',
+							developer: 'Instructions for newer models',
+							system: 'Instructions for the model',
+							user: 'What the user says',
+						}),
 						default: 'user',
 					},
 					{
