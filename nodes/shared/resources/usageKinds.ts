@@ -21,7 +21,13 @@ const USER_AND_KEY = ['user_id', 'api_key_id'];
  * `figures` followed by the model requests counted.
  */
 function modelUsage(value: string, name: string, figures: Record<string, string>, moreGroupBy: string[] = []): UsageKind {
-	return { value, name, groupBy: [...USER_AND_KEY, ...moreGroupBy], hasModel: true, figures: { ...figures, num_model_requests: 'requests' } };
+	return {
+		value,
+		name,
+		groupBy: [...USER_AND_KEY, ...moreGroupBy],
+		hasModel: true,
+		figures: { ...figures, num_model_requests: 'requests' },
+	};
 }
 
 export const USAGE_KINDS: UsageKind[] = [

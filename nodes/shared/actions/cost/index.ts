@@ -7,7 +7,10 @@ export { getAll };
 
 export const description: INodeProperties[] = [
 	operationProperty('cost', [
-		getManyOperation('Get costs per project', 'Costs per day and project over a time range, or totals per project. The same operation in OpenAI Projects and OpenAI Organization: use either.'),
+		getManyOperation(
+			'Get costs per project',
+			'Costs per day and project over a time range, or totals per project. The same operation in OpenAI Projects and OpenAI Organization: use either.',
+		),
 	]),
 	...getAll.description,
 ];

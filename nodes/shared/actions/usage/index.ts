@@ -7,7 +7,10 @@ export { getAll };
 
 export const description: INodeProperties[] = [
 	operationProperty('usage', [
-		getManyOperation('Get usage per project', 'Usage of one kind (completions, embeddings, images…) per project over a time range. The same operation in OpenAI Projects and OpenAI Organization: use either.'),
+		getManyOperation(
+			'Get usage per project',
+			'Usage of one kind (completions, embeddings, images…) per project over a time range. The same operation in OpenAI Projects and OpenAI Organization: use either.',
+		),
 	]),
 	...getAll.description,
 ];
