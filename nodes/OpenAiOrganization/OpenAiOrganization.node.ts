@@ -9,6 +9,8 @@ import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import { resourceProperty } from '../shared/parameters/operations';
 import * as auditLog from './actions/auditLog';
+import * as group from './actions/group';
+import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
@@ -22,6 +24,8 @@ const properties: INodeProperties[] = [
 	resourceProperty([
 		{ name: 'Audit Log', value: 'auditLog' },
 		{ name: 'Cost', value: 'cost' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Group Member', value: 'groupMember' },
 		{ name: 'Invite', value: 'invite' },
 		{ name: 'Usage', value: 'usage' },
 		{ name: 'User', value: 'user' },
@@ -29,6 +33,8 @@ const properties: INodeProperties[] = [
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...group.description,
+	...groupMember.description,
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,
