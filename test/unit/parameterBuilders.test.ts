@@ -6,6 +6,7 @@ import { getManyProperties } from '../../nodes/shared/parameters/getMany';
 import { idValidation, listLocator } from '../../nodes/shared/parameters/locators';
 import {
 	getManyOperation,
+	membershipProperties,
 	operationOn,
 	operationProperty,
 	projectSettingProperties,
@@ -122,6 +123,27 @@ describe('described options', () => {
 		expect(describedOptions({ owner: 'Runs it', reader: 'Uses it' })).toEqual([
 			{ name: 'Owner', value: 'owner', description: 'Runs it' },
 			{ name: 'Reader', value: 'reader', description: 'Uses it' },
+		]);
+	});
+});
+
+describe('membership resources', () => {
+	test('Add, Get, Get Many and Remove read as a member of a container; another wording is given, and the list is by name', () => {
+		const none = { description: [] };
+		const [selector] = membershipProperties('groupMember', 'user', 'group', {
+			getAll: { operation: none, description: 'All' },
+			remove: { operation: none, description: 'Out' },
+			update: { operation: none, name: 'Change Role', action: 'Change the role of a user in a group', description: 'Role' },
+			add: { operation: none, description: 'In' },
+			get: { operation: none, description: 'One' },
+		});
+		expect(selector.default).toBe('getAll');
+		expect(selector.options).toEqual([
+			{ name: 'Add', value: 'add', action: 'Add a user to a group', description: 'In' },
+			{ name: 'Change Role', value: 'update', action: 'Change the role of a user in a group', description: 'Role' },
+			{ name: 'Get', value: 'get', action: 'Get a user of a group', description: 'One' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many users of a group', description: 'All' },
+			{ name: 'Remove', value: 'remove', action: 'Remove a user from a group', description: 'Out' },
 		]);
 	});
 });
