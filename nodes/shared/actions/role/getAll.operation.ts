@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation, PreparedItem } from '../../execution/operation';
-import { readLimit, returnAllProperties } from '../../execution/listLimit';
+import { readLimit } from '../../execution/listLimit';
+import { getManyProperties } from '../../parameters/getMany';
 import { readRequestLimits } from '../../execution/requestOptions';
 import { listUpTo, toRoleItem } from '../../resources/roles';
 import type { RolePlace } from '../../resources/roles';
@@ -12,7 +13,7 @@ export function getAll(place: RolePlace): Operation & { description: INodeProper
 	return {
 		description: updateDisplayOptions({ show: { resource: [place.resource], operation: ['getAll'] } }, [
 			...place.placeFields,
-			...returnAllProperties,
+			...getManyProperties(),
 		]),
 		prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 			const where = place.where.call(this, itemIndex);

@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation, PreparedItem } from '../../execution/operation';
-import { readLimit, returnAllProperties } from '../../execution/listLimit';
+import { readLimit } from '../../execution/listLimit';
+import { getManyProperties } from '../../parameters/getMany';
 import { readRequestLimits } from '../../execution/requestOptions';
 import { listUpTo, principalFields, principalRolesPath, principalWords, readPrincipal, toAssignedItem } from '../../resources/roles';
 import type { RolePlace } from '../../resources/roles';
@@ -13,7 +14,7 @@ export function getAssignments(place: RolePlace): Operation & { description: INo
 		description: updateDisplayOptions({ show: { resource: [place.resource], operation: ['getAssignments'] } }, [
 			...place.placeFields,
 			...principalFields(place, 'list the roles of'),
-			...returnAllProperties,
+			...getManyProperties(),
 		]),
 		prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 			const where = place.where.call(this, itemIndex);

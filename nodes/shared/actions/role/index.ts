@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../execution/operation';
+import { getManyOperation, operationOn, operationProperty } from '../../parameters/operations';
 import type { RolePlace } from '../../resources/roles';
 import { assign } from './assign.operation';
 import { create } from './create.operation';
@@ -31,26 +32,19 @@ export function roleResource(place: RolePlace): { description: INodeProperties[]
 		update: update(place),
 	};
 	const where = place.placeFields.length ? 'the project' : 'the organization';
+	const options = [
+		operationOn(place.noun, 'assign', `Give a user or group a role of ${where}`),
+		operationOn(place.noun, 'create', `Create a custom role of ${where} with a set of permissions`),
+		operationOn(place.noun, 'delete', 'Delete a custom role; everyone who holds it loses it'),
+		operationOn(place.noun, 'get', 'Get one role and its permissions'),
+		{ name: 'Get Assignment', value: 'getAssignment', action: `Get a ${place.noun} of a user or group`, description: 'Check that a user or group holds one role, and read it' },
+		{ name: 'Get Assignments', value: 'getAssignments', action: `Get the ${place.noun}s of a user or group`, description: `List the roles a user or group holds in ${where}` },
+		getManyOperation(`Get many ${place.noun}s`, `List the predefined and custom roles of ${where}`),
+		operationOn(place.noun, 'unassign', 'Take a role from a user or group (the last owner keeps the owner role)'),
+		operationOn(place.noun, 'update', "Change a custom role's name, permissions or description"),
+	];
 	const description: INodeProperties[] = [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [place.resource] } },
-			options: [
-				{ name: 'Assign', value: 'assign', action: `Assign a ${place.noun}`, description: `Give a user or group a role of ${where}` },
-				{ name: 'Create', value: 'create', action: `Create a ${place.noun}`, description: `Create a custom role of ${where} with a set of permissions` },
-				{ name: 'Delete', value: 'delete', action: `Delete a ${place.noun}`, description: 'Delete a custom role; everyone who holds it loses it' },
-				{ name: 'Get', value: 'get', action: `Get a ${place.noun}`, description: 'Get one role and its permissions' },
-				{ name: 'Get Assignments', value: 'getAssignments', action: `Get the ${place.noun}s of a user or group`, description: `List the roles a user or group holds in ${where}` },
-				{ name: 'Get Assignment', value: 'getAssignment', action: `Get a ${place.noun} of a user or group`, description: 'Check that a user or group holds one role, and read it' },
-				{ name: 'Get Many', value: 'getAll', action: `Get many ${place.noun}s`, description: `List the predefined and custom roles of ${where}` },
-				{ name: 'Unassign', value: 'unassign', action: `Unassign a ${place.noun}`, description: 'Take a role from a user or group (the last owner keeps the owner role)' },
-				{ name: 'Update', value: 'update', action: `Update a ${place.noun}`, description: "Change a custom role's name, permissions or description" },
-			],
-			default: 'getAll',
-		},
+		operationProperty(place.resource, options),
 		...Object.values(operations).flatMap((operation) => operation.description),
 	];
 	return { description, operations };
