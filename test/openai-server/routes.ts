@@ -33,6 +33,7 @@ import {
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
+import { KEY_AND_CERTIFICATE_ROUTES } from './handlers/keyAndCertificateRoutes';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -164,6 +165,8 @@ export const ROUTES: readonly Route[] = [
 	),
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
+	// Admin API keys, certificates, a service account's update.
+	...KEY_AND_CERTIFICATE_ROUTES,
 ];
 
 export function findRoute(

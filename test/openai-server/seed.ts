@@ -1,6 +1,7 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { seedInvites } from './invites';
+import { seedAdminApiKeys, seedCertificates } from './adminKeysAndCertificates';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
@@ -17,6 +18,8 @@ export interface KeyGrant {
 	projectId?: string;
 	/** the project API key this is (its id in the key list): deleting that key ends the grant */
 	apiKeyId?: string;
+	/** the Admin API key this is (its id in the organization's admin key list): deleting that key ends the grant */
+	adminKeyId?: string;
 }
 
 export interface SeedOptions {
@@ -97,14 +100,18 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		adminApiKeys: [],
+		certificates: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
+	state.adminApiKeys = seedAdminApiKeys(nowSeconds);
+	state.certificates = seedCertificates(nowSeconds);
 	const grants = new Map<string, KeyGrant>([
-		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
-		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],
+		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME], adminKeyId: F.ADMIN_KEY_ACME_ID }],
+		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX], adminKeyId: F.ADMIN_KEY_GLOBEX_ID }],
 		[
 			F.PROJECT_KEY_ACME,
 			{

@@ -104,6 +104,8 @@ export interface KeyRecord {
 	projectId?: string;
 	/** the project API key this key is (its id in the project's key list) */
 	apiKeyId?: string;
+	/** the Admin API key this key is (its id in the organization's admin key list) */
+	adminKeyId?: string;
 }
 
 /** Who was billed for one chat completion. */
@@ -132,6 +134,39 @@ export interface ServerState {
 	projectControls: Record<string, ProjectControls>;
 	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
+	// Admin API keys and certificates of the organizations (adminKeys.ts, certificates.ts).
+	adminApiKeys: AdminApiKeyRecord[];
+	certificates: CertificateRecord[];
+}
+
+/** An organization's Admin API key as OpenAI lists it: never its value, only its redacted form. */
+export interface AdminApiKeyRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** 'sk-admin...' and the key's last 3 characters, as the contract's examples show it */
+	redactedValue: string;
+	/** unix seconds */
+	createdAt: number;
+	expiresAt: number | null;
+	lastUsedAt: number | null;
+	owner: { id: string; name: string; createdAt: number };
+}
+
+/** A certificate uploaded to an organization, active or not there and in each of its projects. */
+export interface CertificateRecord {
+	id: string;
+	organizationId: string;
+	name: string | null;
+	/** unix seconds */
+	createdAt: number;
+	validAt: number;
+	expiresAt: number;
+	/** PEM */
+	content: string;
+	activeInOrganization: boolean;
+	/** the projects it is active in */
+	activeInProjects: string[];
 }
 
 /** A member of an organization (GET /organization/users). */
