@@ -7,7 +7,9 @@ import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import * as adminApiKey from './actions/adminApiKey';
 import * as auditLog from './actions/auditLog';
+import * as certificate from './actions/certificate';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
@@ -24,7 +26,9 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Admin API Key', value: 'adminApiKey' },
 			{ name: 'Audit Log', value: 'auditLog' },
+			{ name: 'Certificate', value: 'certificate' },
 			{ name: 'Cost', value: 'cost' },
 			{ name: 'Invite', value: 'invite' },
 			{ name: 'Usage', value: 'usage' },
@@ -37,6 +41,8 @@ const properties: INodeProperties[] = [
 	...invite.description,
 	...usage.description,
 	...cost.description,
+	...adminApiKey.description,
+	...certificate.description,
 	typedProjectFilterProperty,
 	requestOptionsProperty,
 ];

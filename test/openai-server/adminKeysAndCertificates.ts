@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in plain Node, never inside n8n; ids are fake fixtures */
 import { X509Certificate } from 'node:crypto';
 
 import { CERTIFICATE_PEM_GATEWAY, CERTIFICATE_PEM_PARTNER } from './certificatePems';

@@ -2,14 +2,23 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { searchList } from '../../shared/methods/searchList';
+import { ADMIN_KEY } from '../helpers/adminKeys';
 import { INVITE } from '../helpers/members';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
+export { searchCertificates } from '../../shared/methods/certificateSearch';
 
 const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id)} (${String(invite.status ?? 'invite')})`;
 
 /** The organization's invites, matched on email and ID, named with their status. */
 export async function searchInvites(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await loadForPicker(this, async () => await searchList.call(this, INVITE.path, 'the invite list', inviteLabel, filter, paginationToken));
+}
+
+const adminKeyLabel = (key: IDataObject) => `${String(key.name ?? key.id)} (${String(key.redacted_value ?? 'redacted')})`;
+
+/** The organization's Admin keys, matched on name, redacted value and ID. */
+export async function searchAdminApiKeys(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await loadForPicker(this, async () => await searchList.call(this, ADMIN_KEY.path, 'the Admin key list', adminKeyLabel, filter, paginationToken));
 }

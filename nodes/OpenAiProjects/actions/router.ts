@@ -5,6 +5,7 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
+import * as projectCertificate from './projectCertificate';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
@@ -39,6 +40,13 @@ const operations: OperationTable = {
 		delete: serviceAccount.deleteAccount,
 		get: serviceAccount.get,
 		getAll: serviceAccount.getAll,
+		listKeys: serviceAccount.listKeys,
+		update: serviceAccount.update,
+	},
+	projectCertificate: {
+		activate: projectCertificate.activate,
+		deactivate: projectCertificate.deactivate,
+		getAll: projectCertificate.getAll,
 	},
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
 	// What a project may use and spend

@@ -54,3 +54,4 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+export { searchCertificates } from '../../shared/methods/certificateSearch';

@@ -1,5 +1,6 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
+import { explainCertificateRefusal } from './certificates';
 import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from './projectRefusals';
 
 /**
@@ -8,3 +9,5 @@ import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from '
  * audit logging first (any 4xx of the audit log), then projects, members and keys (400 and 422 only).
  */
 explainRefusalsWith(explainAuditLoggingOff, explainProjectRefusal, explainMemberRefusal, explainKeyRefusal);
+// Certificates (their paths only): one still active somewhere, or not a PEM certificate.
+explainRefusalsWith(explainCertificateRefusal);

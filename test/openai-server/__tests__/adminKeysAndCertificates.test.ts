@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import {
 	ADMIN_KEY_ACME,
 	ADMIN_KEY_ACME_CI_ID,

@@ -7,7 +7,7 @@ import { openAiRequest } from '../../../shared/transport';
 import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
-import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
+import { notePossibleCreate, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 
 const properties: INodeProperties[] = [
 	projectLocator,

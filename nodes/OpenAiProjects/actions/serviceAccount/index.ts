@@ -5,8 +5,10 @@ import * as createKey from './createKey.operation';
 import * as deleteAccount from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as listKeys from './listKeys.operation';
+import * as update from './update.operation';
 
-export { create, createKey, deleteAccount, get, getAll };
+export { create, createKey, deleteAccount, get, getAll, listKeys, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -49,6 +51,18 @@ export const description: INodeProperties[] = [
 				action: 'Get many service accounts',
 				description: "List a project's service accounts, following every page",
 			},
+			{
+				name: 'Get Many API Keys',
+				value: 'listKeys',
+				action: 'Get many API keys of a service account',
+				description: 'The API keys a service account owns (redacted), from the project\'s key list',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a service account',
+				description: 'Rename a service account or change its role in the project',
+			},
 		],
 		default: 'getAll',
 	},
@@ -57,4 +71,6 @@ export const description: INodeProperties[] = [
 	...createKey.description,
 	...get.description,
 	...deleteAccount.description,
+	...listKeys.description,
+	...update.description,
 ];

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { openAiErrorFacts } from '../../../shared/transport';
+import { openAiErrorFacts } from '../transport';
 
 /** The one field that carries a new key's full value, named so nobody mistakes it for something shown again. */
 export const SECRET_FIELD = 'apiKeyShownOnce';
