@@ -4,7 +4,7 @@ import { serveTestServer } from '../testServer';
 import { expectNoFullKeyIn, nodeResult } from '../workflowHelpers';
 import { byIdFromInput, outputOf, requestsTo, runOrganization } from './support';
 
-const ADMIN_KEYS = '/v1/organization/admin_api_keys';
+const LIST_PATH = '/v1/organization/admin_api_keys';
 const NEW_KEY = /^sk-admin-[A-Za-z0-9]{48}$/;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -36,32 +36,32 @@ describe('OpenAI Organization: Admin API Key', () => {
 		const secret = String(item.apiKeyShownOnce);
 		const elsewhere = JSON.stringify({ ...item, apiKeyShownOnce: undefined });
 		expect(elsewhere).not.toContain(secret);
-		expect(requestsTo(server, 'POST', ADMIN_KEYS)[0].body).toEqual({ name: 'Terraform', expires_in_seconds: 30 * 86_400 });
+		expect(requestsTo(server, 'POST', LIST_PATH)[0].body).toEqual({ name: 'Terraform', expires_in_seconds: 30 * 86_400 });
 		expect(await listWith(secret)).toBe(200);
 		expectNoFullKeyIn(result);
 	});
 
 	it('Create is never sent twice when its answer is lost, and says where to look', async () => {
-		server.faults.add({ kind: 'reset_after', method: 'POST', path: ADMIN_KEYS, times: 1 });
+		server.faults.add({ kind: 'reset_after', method: 'POST', path: LIST_PATH, times: 1 });
 		const lost = nodeResult(await runOrganization(server, { resource: 'adminApiKey', operation: 'create', name: 'lost' }));
 		expect(lost.error?.message).toMatch(/the Admin key "lost" may have been created anyway$/);
 		expect(lost.error?.description).toContain('It was not sent again');
-		expect(requestsTo(server, 'POST', ADMIN_KEYS)).toHaveLength(1);
+		expect(requestsTo(server, 'POST', LIST_PATH)).toHaveLength(1);
 		expect(acmeKeys().filter((key) => key.name === 'lost')).toHaveLength(1);
 		expect(JSON.stringify(lost)).not.toMatch(/sk-admin-[A-Za-z0-9]{20}/);
 
 		server.clearRequests();
-		server.faults.add({ kind: 'server_error', status: 503, method: 'POST', path: ADMIN_KEYS, times: 1 });
+		server.faults.add({ kind: 'server_error', status: 503, method: 'POST', path: LIST_PATH, times: 1 });
 		const failed = nodeResult(await runOrganization(server, { resource: 'adminApiKey', operation: 'create', name: 'maybe' }));
 		expect(failed.error?.message).toMatch(/may have been created anyway$/);
-		expect(requestsTo(server, 'POST', ADMIN_KEYS)).toHaveLength(1);
+		expect(requestsTo(server, 'POST', LIST_PATH)).toHaveLength(1);
 	});
 
 	it('Create is retried after a 429, which OpenAI refused before acting: one key, shown once', async () => {
-		server.faults.add({ kind: 'rate_limit', retryAfterMs: 10, method: 'POST', path: ADMIN_KEYS, times: 1 });
+		server.faults.add({ kind: 'rate_limit', retryAfterMs: 10, method: 'POST', path: LIST_PATH, times: 1 });
 		const [item] = await outputOf(server, { resource: 'adminApiKey', operation: 'create', name: 'after 429' });
 		expect(item.apiKeyShownOnce).toMatch(NEW_KEY);
-		expect(requestsTo(server, 'POST', ADMIN_KEYS)).toHaveLength(2);
+		expect(requestsTo(server, 'POST', LIST_PATH)).toHaveLength(2);
 		expect(acmeKeys().filter((key) => key.name === 'after 429')).toHaveLength(1);
 	});
 

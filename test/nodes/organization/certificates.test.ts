@@ -9,7 +9,7 @@ import { serveTestServer } from '../testServer';
 import { nodeResult } from '../workflowHelpers';
 import { byIdFromInput, outputOf, requestsTo, runOrganization } from './support';
 
-const CERTIFICATES = '/v1/organization/certificates';
+const LIST_PATH = '/v1/organization/certificates';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('OpenAI Organization: Certificate', () => {
@@ -42,19 +42,19 @@ describe('OpenAI Organization: Certificate', () => {
 	it('Upload sends the PEM and name, inactive; Rename changes only the name', async () => {
 		const uploaded = await upload('Partner 2027');
 		expect(uploaded).toMatchObject({ object: 'certificate', name: 'Partner 2027', id: expect.stringMatching(/^cert_/) });
-		expect(requestsTo(server, 'POST', CERTIFICATES)[0].body).toEqual({ name: 'Partner 2027', certificate: CERTIFICATE_PEM_PARTNER.trim() });
+		expect(requestsTo(server, 'POST', LIST_PATH)[0].body).toEqual({ name: 'Partner 2027', certificate: CERTIFICATE_PEM_PARTNER.trim() });
 		expect(certificate(String(uploaded.id))).toMatchObject({ activeInOrganization: false, activeInProjects: [] });
 
 		const [renamed] = await outputOf(server, { resource: 'certificate', operation: 'rename', certificateId: byId(String(uploaded.id)), newName: 'Partner 2028' });
 		expect(renamed).toMatchObject({ id: uploaded.id, name: 'Partner 2028' });
-		expect(requestsTo(server, 'POST', `${CERTIFICATES}/${String(uploaded.id)}`)[0].body).toEqual({ name: 'Partner 2028' });
+		expect(requestsTo(server, 'POST', `${LIST_PATH}/${String(uploaded.id)}`)[0].body).toEqual({ name: 'Partner 2028' });
 	});
 
 	it('Upload after a lost answer finds the certificate it uploaded instead of uploading a second one', async () => {
-		server.faults.add({ kind: 'reset_after', method: 'POST', path: CERTIFICATES, times: 1 });
+		server.faults.add({ kind: 'reset_after', method: 'POST', path: LIST_PATH, times: 1 });
 		const uploaded = await upload('Lost on the way');
 		expect(uploaded).toMatchObject({ name: 'Lost on the way', recoveredAfterLostResponse: true });
-		expect(requestsTo(server, 'POST', CERTIFICATES)).toHaveLength(1);
+		expect(requestsTo(server, 'POST', LIST_PATH)).toHaveLength(1);
 		expect(server.state.certificates.filter((candidate) => candidate.name === 'Lost on the way')).toHaveLength(1);
 	});
 
@@ -79,7 +79,7 @@ describe('OpenAI Organization: Certificate', () => {
 			const [item] = await outputOf(server, { resource: 'certificate', operation: 'activate', certificateId: byId(String(uploaded.id)) });
 			expect(item).toMatchObject({ object: 'organization.certificate', id: uploaded.id, active: true });
 		}
-		expect(requestsTo(server, 'POST', `${CERTIFICATES}/activate`).map((request) => request.body)).toEqual([
+		expect(requestsTo(server, 'POST', `${LIST_PATH}/activate`).map((request) => request.body)).toEqual([
 			{ certificate_ids: [uploaded.id] },
 			{ certificate_ids: [uploaded.id] },
 		]);

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { notePossibleCreate, secretShownOnce } from '../../../shared/resources/secretShownOnce';
-import { openAiRequest } from '../../../shared/transport';
+import { createShownOnce, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 import { ADMIN_KEY, toAdminKeyItem } from '../../helpers/adminKeys';
 
 const DAY_SECONDS = 86_400;
@@ -64,16 +63,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const limits = readRequestLimits.call(this, itemIndex);
 	return {
 		send: async () => {
-			// Never sent twice once it may have reached OpenAI: a second Admin key would be live and never shown to anyone.
-			// Its value cannot be read back, so a lost answer is reported (see notePossibleCreate), not repeated.
-			const creating = await openAiRequest
-				.call(this, { method: 'POST', path: ADMIN_KEY.path, body, itemIndex, subject: 'the Admin key list', ...limits, notIdempotent: true })
-				.then(
-					(answer) => ({ answer }),
-					(error: unknown) => ({ error }),
-				);
-			if ('error' in creating) throw notePossibleCreate(creating.error, `the Admin key "${name}"`);
-			const { value, ...key } = creating.answer.body as IDataObject;
+			const answer = await createShownOnce.call(
+				this,
+				{ method: 'POST', path: ADMIN_KEY.path, body, itemIndex, subject: 'the Admin key list', ...limits },
+				`the Admin key "${name}"`,
+			);
+			const { value, ...key } = answer.body as IDataObject;
 			const secret = secretShownOnce({ value, id: key.id, name: key.name, created_at: key.created_at });
 			return [toAdminKeyItem(key, secret)];
 		},

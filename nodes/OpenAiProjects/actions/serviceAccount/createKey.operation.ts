@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
 import {
 	getMemberId,
 	memberLocator,
@@ -13,7 +12,7 @@ import {
 } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
-import { notePossibleCreate, secretShownOnce } from '../../../shared/resources/secretShownOnce';
+import { createShownOnce, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 
 const properties: INodeProperties[] = [
 	projectLocator,
@@ -67,23 +66,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	if (scopes.length > 0) body.scopes = scopes;
 	return {
 		send: async () => {
-			// Like a create of an account: never repeated once it may have reached OpenAI (see create.operation.ts).
-			const creating = await openAiRequest
-				.call(this, {
+			// Like a create of an account: never repeated once it may have reached OpenAI (see createShownOnce).
+			const response = await createShownOnce.call(
+				this,
+				{
 					method: 'POST',
 					path: `${memberPath(SERVICE_ACCOUNT, projectId, accountId)}/api_keys`,
 					body,
 					itemIndex,
 					subject: memberSubject(SERVICE_ACCOUNT, projectId, accountId),
 					...limits,
-					notIdempotent: true,
-				})
-				.then(
-					(answer) => ({ answer }),
-					(error: unknown) => ({ error }),
-				);
-			if ('error' in creating) throw notePossibleCreate(creating.error, 'the key');
-			const response = creating.answer;
+				},
+				'the key',
+			);
 			return [
 				{
 					projectId,

@@ -7,6 +7,7 @@ import { getMemberId, memberLocator, memberPath, memberSubject, SERVICE_ACCOUNT,
 import { getProjectId } from '../../../shared/resources/projects';
 import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
+import { roleProperty } from '../projectUser/roles';
 
 const ROLES = ['member', 'owner'];
 
@@ -22,17 +23,7 @@ const properties: INodeProperties[] = [
 		// The contract's UpdateProjectServiceAccountBody: a name and a role, nothing else.
 		options: [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The service account\'s new name' },
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				default: 'member',
-				options: [
-					{ name: 'Member', value: 'member' },
-					{ name: 'Owner', value: 'owner' },
-				],
-				description: 'The service account\'s role in the project',
-			},
+			{ ...roleProperty, description: 'The service account\'s role in the project' },
 		],
 	},
 ];
