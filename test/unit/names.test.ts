@@ -17,20 +17,24 @@ const credentials = [new OpenAiAdminApi(), new OpenAiOrgApi()];
 
 /** Each verb means one thing across the nodes (Delete a thing, Remove someone or a restriction, …). */
 const OPERATION_NAMES = [
+	'Activate',
 	'Add',
 	'Archive',
 	'Change Role',
 	'Complete',
 	'Create',
 	'Create API Key',
+	'Deactivate',
 	'Delete',
 	'Find Stale',
 	'Get',
 	'Get Many',
+	'Get Many API Keys',
 	'Remove',
 	'Rename',
 	'Set',
 	'Update',
+	'Upload',
 ];
 
 const operations = nodes.flatMap((node) =>
