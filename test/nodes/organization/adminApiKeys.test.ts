@@ -104,21 +104,24 @@ describe('OpenAI Organization: Admin API Key', () => {
 		expectNoFullKeyIn(result);
 	});
 
-	it('Delete refuses the organization\'s last Admin key', async () => {
-		// Globex has one Admin key; a key made with it and then holding the credential may not delete the last one.
-		const created = await outputOf(server, { resource: 'adminApiKey', operation: 'create', name: 'replacement' }, { credential: { apiKey: ADMIN_KEY_GLOBEX } });
-		const replacement = String(created[0].apiKeyShownOnce);
-		await outputOf(server, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byIdFromInput }, {
-			credential: { apiKey: replacement },
-			inputItems: [{ id: server.state.adminApiKeys.find((key) => key.name === 'Globex admin key')!.id }],
-		});
-		server.clearRequests();
-		const last = nodeResult(await runOrganization(server, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byIdFromInput }, {
-			credential: { apiKey: replacement },
-			inputItems: [{ id: created[0].id }],
-		}));
-		expect(last.error?.message).toMatch(/is the organization's last Admin key; nothing was deleted$/);
+	it('Delete refuses the organization\'s last Admin key, even one this credential does not use', async () => {
+		// As if the credential's key were not in the list (OpenAI lists only Admin keys): the CI key is then the last one.
+		server.state.adminApiKeys = server.state.adminApiKeys.filter((key) => key.id !== ADMIN_KEY_ACME_ID);
+		const last = nodeResult(await runOrganization(server, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byId(ADMIN_KEY_ACME_CI_ID) }));
+		expect(last.error?.message).toBe(`Admin API key "CI admin key" (${ADMIN_KEY_ACME_CI_ID}, sk-admin...q7x) is the organization's last Admin key; nothing was deleted`);
 		expect(last.error?.description).toContain('Create another one first');
+		expect(changes()).toEqual([]);
+		expect(acmeKeys().map((key) => key.id)).toEqual([ADMIN_KEY_ACME_CI_ID]);
+	});
+
+	it('a run whose credential is the only other key may delete the old one, but then not its own', async () => {
+		const [created] = await outputOf(server, { resource: 'adminApiKey', operation: 'create', name: 'replacement' }, { credential: { apiKey: ADMIN_KEY_GLOBEX } });
+		const replacement = { apiKey: String(created.apiKeyShownOnce) };
+		const globexKey = server.state.adminApiKeys.find((key) => key.name === 'Globex admin key')!.id;
+		await outputOf(server, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byId(globexKey) }, { credential: replacement });
+		server.clearRequests();
+		const own = nodeResult(await runOrganization(server, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byId(String(created.id)) }, { credential: replacement }));
+		expect(own.error?.message).toMatch(/nothing was deleted$/);
 		expect(changes()).toEqual([]);
 	});
 });
