@@ -10,6 +10,8 @@ import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as adminApiKey from './actions/adminApiKey';
 import * as auditLog from './actions/auditLog';
 import * as certificate from './actions/certificate';
+import * as group from './actions/group';
+import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
@@ -30,6 +32,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Certificate', value: 'certificate' },
 			{ name: 'Cost', value: 'cost' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Group Member', value: 'groupMember' },
 			{ name: 'Invite', value: 'invite' },
 			{ name: 'Usage', value: 'usage' },
 			{ name: 'User', value: 'user' },
@@ -39,6 +43,8 @@ const properties: INodeProperties[] = [
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...group.description,
+	...groupMember.description,
 	...usage.description,
 	...cost.description,
 	...adminApiKey.description,

@@ -11,6 +11,7 @@ import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
 import * as projectCertificate from './actions/projectCertificate';
+import * as projectGroup from './actions/projectGroup';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
@@ -37,6 +38,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Project', value: 'project' },
 			{ name: 'Project API Key', value: 'projectApiKey' },
 			{ name: 'Project Certificate', value: 'projectCertificate' },
+			{ name: 'Project Group', value: 'projectGroup' },
 			{ name: 'Project User', value: 'projectUser' },
 			{ name: 'Rate Limit', value: 'rateLimit' },
 			{ name: 'Service Account', value: 'serviceAccount' },
@@ -54,6 +56,7 @@ const properties: INodeProperties[] = [
 	...serviceAccount.description,
 	...projectApiKey.description,
 	...projectCertificate.description,
+	...projectGroup.description,
 	...rateLimit.description,
 	...spendAlert.description,
 	...spendLimit.description,

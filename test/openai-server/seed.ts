@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { seedGroups } from './groups';
 import { seedInvites } from './invites';
 import { seedAdminApiKeys, seedCertificates } from './adminKeysAndCertificates';
 import { seedProjectUsers, seedServiceAccounts } from './members';
@@ -102,6 +103,9 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectControls: {},
 		adminApiKeys: [],
 		certificates: [],
+		groups: [],
+		groupUsers: [],
+		projectGroups: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
@@ -109,6 +113,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 	state.invites = seedInvites(state.projects, nowSeconds);
 	state.adminApiKeys = seedAdminApiKeys(nowSeconds);
 	state.certificates = seedCertificates(nowSeconds);
+	Object.assign(state, seedGroups(nowSeconds));
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME], adminKeyId: F.ADMIN_KEY_ACME_ID }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX], adminKeyId: F.ADMIN_KEY_GLOBEX_ID }],

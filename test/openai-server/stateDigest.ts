@@ -38,6 +38,9 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectControls: controls,
 		adminApiKeys: state.adminApiKeys,
 		certificates: state.certificates,
+		groups: state.groups,
+		groupUsers: state.groupUsers,
+		projectGroups: state.projectGroups,
 	};
 	const partDigests = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, hash(value)]));
 	const counts = Object.fromEntries(

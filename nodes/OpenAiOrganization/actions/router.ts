@@ -5,6 +5,8 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as adminApiKey from './adminApiKey';
 import * as auditLog from './auditLog';
 import * as certificate from './certificate';
+import * as group from './group';
+import * as groupMember from './groupMember';
 import * as invite from './invite';
 import * as user from './user';
 import * as cost from '../../shared/actions/cost';
@@ -14,6 +16,8 @@ const operations: OperationTable = {
 	auditLog: { getAll: auditLog.getAll },
 	user: { get: user.get, getAll: user.getAll, remove: user.remove, updateRole: user.updateRole },
 	invite: { create: invite.create, delete: invite.deleteInvite, get: invite.get, getAll: invite.getAll },
+	group: { create: group.create, delete: group.deleteGroup, get: group.get, getAll: group.getAll, rename: group.rename },
+	groupMember: { add: groupMember.add, get: groupMember.get, getAll: groupMember.getAll, remove: groupMember.remove },
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
 	adminApiKey: { create: adminApiKey.create, delete: adminApiKey.deleteKey, get: adminApiKey.get, getAll: adminApiKey.getAll },

@@ -6,6 +6,7 @@ import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
 import * as projectCertificate from './projectCertificate';
+import * as projectGroup from './projectGroup';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
@@ -49,6 +50,7 @@ const operations: OperationTable = {
 		getAll: projectCertificate.getAll,
 	},
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
+	projectGroup: { add: projectGroup.add, get: projectGroup.get, getAll: projectGroup.getAll, remove: projectGroup.remove },
 	// What a project may use and spend
 	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },
 	spendAlert: {
