@@ -8,7 +8,9 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import { resourceProperty } from '../shared/parameters/operations';
+import * as adminApiKey from './actions/adminApiKey';
 import * as auditLog from './actions/auditLog';
+import * as certificate from './actions/certificate';
 import * as group from './actions/group';
 import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
@@ -23,7 +25,9 @@ import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
 	resourceProperty([
+		{ name: 'Admin API Key', value: 'adminApiKey' },
 		{ name: 'Audit Log', value: 'auditLog' },
+		{ name: 'Certificate', value: 'certificate' },
 		{ name: 'Cost', value: 'cost' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'Group Member', value: 'groupMember' },
@@ -40,6 +44,8 @@ const properties: INodeProperties[] = [
 	...groupMember.description,
 	...usage.description,
 	...cost.description,
+	...adminApiKey.description,
+	...certificate.description,
 	typedProjectFilterProperty,
 	requestOptionsProperty,
 ];

@@ -12,6 +12,7 @@ import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
 import * as projectRole from './actions/projectRole';
+import * as projectCertificate from './actions/projectCertificate';
 import * as projectGroup from './actions/projectGroup';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 		{ name: 'Model Permission', value: 'modelPermissions' },
 		{ name: 'Project', value: 'project' },
 		{ name: 'Project API Key', value: 'projectApiKey' },
+		{ name: 'Project Certificate', value: 'projectCertificate' },
 		{ name: 'Project Group', value: 'projectGroup' },
 		{ name: 'Project Role', value: 'projectRole' },
 		{ name: 'Project User', value: 'projectUser' },
@@ -50,6 +52,7 @@ const properties: INodeProperties[] = [
 	...serviceAccount.description,
 	...projectApiKey.description,
 	...projectRole.description,
+	...projectCertificate.description,
 	...projectGroup.description,
 	...rateLimit.description,
 	...spendAlert.description,

@@ -264,3 +264,42 @@ test('validateRecordedRequests checks every request a server recorded', () => {
 		"POST /organization/projects body must have required property 'name'",
 	]);
 });
+
+describe('admin keys and certificates', () => {
+	const owner = { type: 'user', object: 'organization.user', id: 'user_1', name: 'Ada', created_at: 1, role: 'owner' };
+	const adminKey = { object: 'organization.admin_api_key', id: 'key_1', name: 'Main', redacted_value: 'sk-admin...def', created_at: 1, expires_at: null, last_used_at: null, owner };
+	const details = { valid_at: 1, expires_at: 2 };
+
+	test('an Admin key create answer must carry the value once; a listed key must not miss its redacted value', () => {
+		expect(validateResponse('POST', '/organization/admin_api_keys', 200, { ...adminKey, value: 'sk-admin-abc' })).toEqual([]);
+		expect(validateResponse('POST', '/organization/admin_api_keys', 200, adminKey)).toEqual([expect.stringContaining("required property 'value'")]);
+		const unredacted: Record<string, unknown> = { ...adminKey };
+		delete unredacted.redacted_value;
+		expect(validateResponse('GET', '/organization/admin_api_keys', 200, { object: 'list', data: [unredacted], has_more: false })).toEqual([
+			expect.stringContaining("required property 'redacted_value'"),
+		]);
+		expect(validateResponse('DELETE', '/organization/admin_api_keys/key_1', 200, { id: 'key_1', object: 'organization.admin_api_key.deleted', deleted: true })).toEqual([]);
+	});
+
+	test('a certificate list entry must say whether it is active; a deactivation answers its own object type', () => {
+		const entry = { object: 'organization.certificate', id: 'cert_1', name: 'A', created_at: 1, certificate_details: details, active: true };
+		const list = (data: unknown[]) => ({ object: 'list', data, first_id: 'cert_1', last_id: 'cert_1', has_more: false });
+		expect(validateResponse('GET', '/organization/certificates', 200, list([entry]))).toEqual([]);
+		const inactiveUnknown: Record<string, unknown> = { ...entry };
+		delete inactiveUnknown.active;
+		expect(validateResponse('GET', '/organization/certificates', 200, list([inactiveUnknown]))).toEqual([expect.stringContaining("required property 'active'")]);
+		expect(validateResponse('POST', '/organization/certificates/deactivate', 200, { object: 'organization.certificate.deactivation', data: [entry] })).toEqual([]);
+		expect(validateResponse('POST', '/organization/certificates/deactivate', 200, { object: 'organization.certificate.activation', data: [entry] })).toEqual([
+			expect.stringContaining('/object must be equal to one of the allowed values'),
+		]);
+		expect(validateRequest('POST', '/organization/certificates/activate', {}, { certificate_ids: [] })).toEqual([
+			expect.stringContaining('must NOT have fewer than 1 items'),
+		]);
+	});
+
+	test('a service account update may send a name and a member or owner role', () => {
+		const path = '/organization/projects/proj_1/service_accounts/svc_acct_1';
+		expect(validateRequest('POST', path, {}, { name: 'Bot', role: 'owner' })).toEqual([]);
+		expect(validateRequest('POST', path, {}, { role: 'admin' })).toEqual([expect.stringContaining('must be equal to one of the allowed values')]);
+	});
+});

@@ -34,6 +34,7 @@ import {
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { ROLE_ROUTES } from './handlers/roleRoutes';
+import { KEY_AND_CERTIFICATE_ROUTES } from './handlers/keyAndCertificateRoutes';
 import { GROUP_ROUTES } from './handlers/groups';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
@@ -168,6 +169,8 @@ export const ROUTES: readonly Route[] = [
 	...PROJECT_CONTROL_ROUTES,
 	// Roles and their assignments (issue 31).
 	...ROLE_ROUTES,
+	// Admin API keys, certificates, a service account's update.
+	...KEY_AND_CERTIFICATE_ROUTES,
 	// Groups, their users and their projects (issue 31).
 	...GROUP_ROUTES.map(
 		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'api.management.read', handler }),

@@ -4,7 +4,7 @@ import type { ServerState } from './types';
 
 /**
  * The test server's own debug view, not part of OpenAI's contract: one digest of everything an organization's
- * admin can change (projects, keys, users, invites, members, service accounts, and each project's rate limits,
+ * admin can change (projects, keys, admin keys, certificates, users, invites, members, service accounts, and each project's rate limits,
  * spend alerts and limit, model and tool permissions), and one per part, so that a demo or suite can prove a run
  * changed nothing and say what changed when it did. Reading never changes it: a project's controls are made on
  * first read, so controls still as fresh as on that read count as never made. Chat completions and the audit log
@@ -38,6 +38,8 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectControls: controls,
 		roles: state.roles,
 		roleAssignments: state.roleAssignments,
+		adminApiKeys: state.adminApiKeys,
+		certificates: state.certificates,
 		groups: state.groups,
 		groupUsers: state.groupUsers,
 		projectGroups: state.projectGroups,

@@ -17,6 +17,7 @@ const credentials = [new OpenAiAdminApi(), new OpenAiOrgApi()];
 
 /** Each verb means one thing across the nodes (Delete a thing, Remove someone or a restriction, …). */
 const OPERATION_NAMES = [
+	'Activate',
 	'Add',
 	'Archive',
 	// A role of the Role / Project Role resources, given to or taken from a user or group, and reading who holds it.
@@ -25,17 +26,20 @@ const OPERATION_NAMES = [
 	'Complete',
 	'Create',
 	'Create API Key',
+	'Deactivate',
 	'Delete',
 	'Find Stale',
 	'Get',
 	'Get Assignment',
 	'Get Assignments',
 	'Get Many',
+	'Get Many API Keys',
 	'Remove',
 	'Rename',
 	'Set',
 	'Unassign',
 	'Update',
+	'Upload',
 ];
 
 const operations = nodes.flatMap((node) =>

@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
+import * as adminApiKey from './adminApiKey';
 import * as auditLog from './auditLog';
+import * as certificate from './certificate';
 import * as group from './group';
 import * as groupMember from './groupMember';
 import * as invite from './invite';
@@ -20,6 +22,16 @@ const operations: OperationTable = {
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
 	role: role.operations,
+	adminApiKey: { create: adminApiKey.create, delete: adminApiKey.deleteKey, get: adminApiKey.get, getAll: adminApiKey.getAll },
+	certificate: {
+		activate: certificate.activate,
+		deactivate: certificate.deactivate,
+		delete: certificate.deleteCertificate,
+		get: certificate.get,
+		getAll: certificate.getAll,
+		rename: certificate.rename,
+		upload: certificate.upload,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,6 +6,7 @@ import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
 import * as projectRole from './projectRole';
+import * as projectCertificate from './projectCertificate';
 import * as projectGroup from './projectGroup';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
@@ -41,6 +42,13 @@ const operations: OperationTable = {
 		delete: serviceAccount.deleteAccount,
 		get: serviceAccount.get,
 		getAll: serviceAccount.getAll,
+		listKeys: serviceAccount.listKeys,
+		update: serviceAccount.update,
+	},
+	projectCertificate: {
+		activate: projectCertificate.activate,
+		deactivate: projectCertificate.deactivate,
+		getAll: projectCertificate.getAll,
 	},
 	projectRole: projectRole.operations,
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },

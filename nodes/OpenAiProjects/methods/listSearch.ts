@@ -57,6 +57,7 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+export { searchCertificates } from '../../shared/methods/certificateSearch';
 export { searchGroups } from '../../shared/methods/groupSearch';
 
 /** The groups that have access to the chosen project, by name; the value is the group's ID. */

@@ -1,5 +1,6 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
+import { explainCertificateRefusal } from './certificates';
 import { explainGroupRefusal } from './groupRefusals';
 import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from './projectRefusals';
 import { explainRoleRefusal } from './roleRefusals';
@@ -11,3 +12,5 @@ import { explainRoleRefusal } from './roleRefusals';
  * project member's), projects, members and keys (400 and 422 only).
  */
 explainRefusalsWith(explainAuditLoggingOff, explainRoleRefusal, explainProjectRefusal, explainMemberRefusal, explainKeyRefusal, explainGroupRefusal);
+// Certificates (their paths only): one still active somewhere, or not a PEM certificate.
+explainRefusalsWith(explainCertificateRefusal);
