@@ -97,6 +97,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		organizationControls: {},
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
