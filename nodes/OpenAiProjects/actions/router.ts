@@ -8,6 +8,7 @@ import * as projectApiKey from './projectApiKey';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
+import * as dataRetention from './dataRetention';
 import * as hostedToolPermissions from './hostedToolPermissions';
 import * as modelPermissions from './modelPermissions';
 import * as rateLimit from './rateLimit';
@@ -53,6 +54,7 @@ const operations: OperationTable = {
 	spendLimit: { get: spendLimit.get, remove: spendLimit.remove, set: spendLimit.set },
 	modelPermissions: { get: modelPermissions.get, remove: modelPermissions.remove, update: modelPermissions.update },
 	hostedToolPermissions: { get: hostedToolPermissions.get, update: hostedToolPermissions.update },
+	dataRetention: { get: dataRetention.get, update: dataRetention.update },
 };
 
 /** Admin endpoints are rate limited per key; one item at a time keeps the order and stays under it. */

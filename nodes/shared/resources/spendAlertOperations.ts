@@ -275,3 +275,32 @@ export function spendAlertDelete(scope: SpendScope) {
 		},
 	});
 }
+
+/** The "Operation" field of the spend alert resource, for `scope`'s alerts (the node's owner in words: 'a project'). */
+export function spendAlertOperationProperty(scope: SpendScope, ownerWords: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['spendAlert'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a spend alert',
+				description: `Email people when ${scope.whose} monthly spend reaches an amount in US dollars`,
+			},
+			{ name: 'Delete', value: 'delete', action: 'Delete a spend alert', description: `Delete a spend alert of ${ownerWords}` },
+			{ name: 'Get', value: 'get', action: 'Get a spend alert', description: `Get one spend alert of ${ownerWords}` },
+			{ name: 'Get Many', value: 'getAll', action: `Get the spend alerts of ${ownerWords}`, description: `List the spend alerts of ${ownerWords}` },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a spend alert',
+				description: "Change an alert's threshold, recipients or subject prefix",
+			},
+		],
+		default: 'getAll',
+	};
+}

@@ -20,7 +20,7 @@ export const spendAlertLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The spend alert',
+	description: 'Which spend alert: pick it from the list or enter its ID',
 	modes: [
 		{
 			displayName: 'From List',

@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { destructiveOperation } from '../execution/destructiveOperation';
 import type { PreparedItem } from '../execution/operation';
@@ -102,4 +102,31 @@ export function spendLimitRemove(scope: SpendScope) {
 			return scope.item(owner, { removed: true, ...(response.body as IDataObject), removedLimit: withDollarAmounts(limit) });
 		},
 	});
+}
+
+/** The "Operation" field of the spend limit resource, for the limit of `ownerWords` ('a project', 'the organization'). */
+export function spendLimitOperationProperty(ownerWords: string, removeEffect: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['spendLimit'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: `Get the spend limit of ${ownerWords}`, description: `Read the hard monthly spend limit of ${ownerWords}` },
+			{
+				name: 'Remove',
+				value: 'remove',
+				action: `Remove the spend limit of ${ownerWords}`,
+				description: `Remove the hard spend limit of ${ownerWords} (${removeEffect})`,
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: `Set the spend limit of ${ownerWords}`,
+				description: `Set or replace the most ${ownerWords} may spend in a month, in US dollars`,
+			},
+		],
+		default: 'get',
+	};
 }
