@@ -18,15 +18,9 @@ const operations: OperationTable = {
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
 	// The organization's own spend alerts and hard limit (a project's are in OpenAI Projects), its data retention.
-	spendAlert: {
-		create: spendAlert.create,
-		delete: spendAlert.delete,
-		get: spendAlert.get,
-		getAll: spendAlert.getAll,
-		update: spendAlert.update,
-	},
-	spendLimit: { get: spendLimit.get, remove: spendLimit.remove, set: spendLimit.set },
-	dataRetention: { get: dataRetention.get, update: dataRetention.update },
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
+	dataRetention: dataRetention.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -44,17 +44,11 @@ const operations: OperationTable = {
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
 	// What a project may use and spend
 	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },
-	spendAlert: {
-		create: spendAlert.create,
-		delete: spendAlert.delete,
-		get: spendAlert.get,
-		getAll: spendAlert.getAll,
-		update: spendAlert.update,
-	},
-	spendLimit: { get: spendLimit.get, remove: spendLimit.remove, set: spendLimit.set },
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
 	modelPermissions: { get: modelPermissions.get, remove: modelPermissions.remove, update: modelPermissions.update },
 	hostedToolPermissions: { get: hostedToolPermissions.get, update: hostedToolPermissions.update },
-	dataRetention: { get: dataRetention.get, update: dataRetention.update },
+	dataRetention: dataRetention.operations,
 };
 
 /** Admin endpoints are rate limited per key; one item at a time keeps the order and stays under it. */

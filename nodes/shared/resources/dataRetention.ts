@@ -101,3 +101,24 @@ export function dataRetentionUpdate(scope: RetentionScope) {
 	}
 	return { description, prepare };
 }
+
+/** The "Operation" field of the data retention resource, for `ownerWords` ('a project', 'the organization'). */
+export function dataRetentionOperationProperty(ownerWords: string, whose: string, followsNote: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['dataRetention'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: `Get the data retention of ${ownerWords}`, description: `Read ${whose} data retention setting${followsNote}` },
+			{
+				name: 'Update',
+				value: 'update',
+				action: `Set the data retention of ${ownerWords}`,
+				description: `Set what OpenAI may keep of ${whose} requests; nothing is sent when it is already so`,
+			},
+		],
+		default: 'get',
+	};
+}

@@ -87,21 +87,14 @@ export function usageFilterProperties(kinds: UsageKind[]): INodeProperties[] {
 }
 
 /**
- * The query parameters of the filters given for `kind`, checked before any request: a filter the kind does not take
- * (from an expression) is refused, and an ID of the wrong shape is named by its position (an API key pasted by
- * mistake is never repeated in the error).
+ * The query parameters of the filters given for `kind` (only those its path takes are read), checked before any
+ * request: an ID of the wrong shape is named by its position (an API key pasted by mistake is never repeated in the
+ * error), a value outside the contract's list is named with the list.
  */
 export function readUsageFilters(this: IExecuteFunctions, itemIndex: number, kind: UsageKind): IDataObject {
 	const allowed = USAGE_FILTERS[kind.value] ?? [];
 	const given = allowed.length > 0 ? ((this.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject) : {};
 	const qs: IDataObject = {};
-	for (const name of Object.keys(given)) {
-		if (allowed.some((filter) => parameterName(filter.name) === name)) continue;
-		throw new NodeOperationError(this.getNode(), `"Filters" holds "${name}", which ${kind.name.toLowerCase()} usage cannot be filtered by`, {
-			itemIndex,
-			description: `OpenAI filters ${kind.name.toLowerCase()} usage by ${allowed.map((filter) => fieldOf(filter).displayName).join(', ') || 'project only'}.`,
-		});
-	}
 	for (const filter of allowed) {
 		const value = given[parameterName(filter.name)];
 		if (value === undefined) continue;

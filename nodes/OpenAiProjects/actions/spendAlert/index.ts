@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, get, getAll, update };
+export const operations = { create, delete: del, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	spendAlertOperationProperty(PROJECT_SPEND, 'a project'),

@@ -5,7 +5,7 @@ import * as get from './get.operation';
 import * as remove from './remove.operation';
 import * as set from './set.operation';
 
-export { get, remove, set };
+export const operations = { get, remove, set };
 
 export const description: INodeProperties[] = [
 	spendLimitOperationProperty('a project', 'it may then spend without a cap, up to the organization\'s limit'),
