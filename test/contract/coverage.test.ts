@@ -31,6 +31,14 @@ describe('contract coverage', () => {
 		expect(coverage.onlyErrors).toEqual(['POST /organization/projects/{project_id}/archive']);
 		expect(coverage.missing).toHaveLength(operations.length - 1);
 		expect(coverage.outsideContract).toEqual(['GET /v1/organization/not_in_openai']);
-		expect(coverageHeadline(coverage)).toBe(`1 of ${operations.length} operations in the contract are exercised by tests`);
+		const paths = new Set(operations.map((operation) => operation.template)).size;
+		expect(coverage.paths).toBe(paths);
+		// GET /organization/projects alone does not complete its path: POST /organization/projects was not exercised
+		expect(coverage.pathsComplete).toBe(0);
+		expect(coverageHeadline(coverage)).toBe(
+			`1 of ${operations.length} operations in the contract are exercised by tests; 0 of ${paths} paths with every method`,
+		);
+		const bothMethods = summarizeCoverage(['GET /v1/organization/projects 200', 'POST /v1/organization/projects 201'], operations);
+		expect(bothMethods.pathsComplete).toBe(1);
 	});
 });

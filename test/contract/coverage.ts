@@ -20,6 +20,9 @@ export interface ContractOperation {
 
 export interface ContractCoverage {
 	operations: number;
+	/** the contract's paths, and those of them whose every method was exercised */
+	paths: number;
+	pathsComplete: number;
 	exercised: string[];
 	onlyErrors: string[];
 	missing: string[];
@@ -86,8 +89,14 @@ export function summarizeCoverage(lines: string[], operations = contractOperatio
 		if (/^2\d\d$/.test(status ?? '')) succeeded.add(operationName(operation));
 	}
 	const names = operations.map(operationName);
+	const templates = [...new Set(operations.map((operation) => operation.template))];
+	const complete = templates.filter((template) =>
+		operations.every((operation) => operation.template !== template || succeeded.has(operationName(operation))),
+	);
 	return {
 		operations: names.length,
+		paths: templates.length,
+		pathsComplete: complete.length,
 		exercised: names.filter((name) => succeeded.has(name)),
 		onlyErrors: names.filter((name) => answered.has(name) && !succeeded.has(name)),
 		missing: names.filter((name) => !succeeded.has(name)),
@@ -96,7 +105,10 @@ export function summarizeCoverage(lines: string[], operations = contractOperatio
 }
 
 export function coverageHeadline(coverage: ContractCoverage): string {
-	return `${coverage.exercised.length} of ${coverage.operations} operations in the contract are exercised by tests`;
+	return (
+		`${coverage.exercised.length} of ${coverage.operations} operations in the contract are exercised by tests; ` +
+		`${coverage.pathsComplete} of ${coverage.paths} paths with every method`
+	);
 }
 
 /** Where the last full run of the suite leaves its coverage, for `npm run test:contract-coverage`. */

@@ -16,6 +16,8 @@ interface Page {
 	data?: IDataObject[];
 	has_more?: boolean;
 	last_id?: string | null;
+	/** groups, roles and their assignments say where the next page starts in `next`, not `last_id` */
+	next?: string | null;
 	next_page?: string | null;
 }
 
@@ -27,9 +29,19 @@ interface PageStyle {
 	narrowDown: string;
 }
 
+/**
+ * Where a `limit`/`after` list continues: the API's `next` where it gives one (groups, roles, assignments, whose
+ * entries' ids are not always cursors), else `last_id`, else the last entry's id.
+ */
+export function cursorAfter(page: Page, data: IDataObject[]): string | undefined {
+	const given = [page.next, page.last_id].find((value) => typeof value === 'string' && value !== '');
+	if (given !== undefined) return given as string;
+	return data.length ? String(data[data.length - 1].id) : undefined;
+}
+
 const CURSOR_LIST: PageStyle = {
 	cursorParameter: 'after',
-	nextCursor: (page, data) => page.last_id ?? (data.length ? String(data[data.length - 1].id) : undefined),
+	nextCursor: cursorAfter,
 	noun: 'list',
 	narrowDown: 'Use a limit instead of "Return All", or filters',
 };
