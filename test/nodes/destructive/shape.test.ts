@@ -22,7 +22,7 @@ const ORGANIZATION = 'n8n-nodes-openai-org.openAiOrganization';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const REASON = 'tidying up after the audit';
 
-/** The nine destructive operations, as a person meets them: node, resource, operation. */
+/** The destructive operations, as a person meets them: node, resource, operation. */
 const NINE = [
 	'OpenAI Projects: project archive',
 	'OpenAI Projects: projectUser remove',
@@ -33,6 +33,8 @@ const NINE = [
 	'OpenAI Projects: modelPermissions remove',
 	'OpenAI Organization: user remove',
 	'OpenAI Organization: invite delete',
+	'OpenAI Organization: spendAlert delete',
+	'OpenAI Organization: spendLimit remove',
 ];
 
 interface Case {
@@ -152,6 +154,30 @@ describe('One shape for every destructive operation', () => {
 			}),
 		},
 		{
+			name: 'spendAlert delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => {
+				const [alert] = await output(ORGANIZATION, { resource: 'spendAlert', operation: 'create', thresholdUsd: 9000, recipients: 'cfo@example.com' });
+				return {
+					parameters: { resource: 'spendAlert', operation: 'delete', alertId: byId(String(alert.id)) },
+					described: new RegExp(`^spend alert ${String(alert.id)} \\(\\$9,000\\.00 per month\\) of the organization$`),
+				};
+			},
+		},
+		{
+			name: 'spendLimit remove',
+			node: ORGANIZATION,
+			verb: 'remove',
+			target: async () => {
+				await output(ORGANIZATION, { resource: 'spendLimit', operation: 'set', thresholdUsd: 20000 });
+				return {
+					parameters: { resource: 'spendLimit', operation: 'remove' },
+					described: /^the hard spend limit \(\$20,000\.00 per month\) of the organization$/,
+				};
+			},
+		},
+		{
 			name: 'invite delete',
 			node: ORGANIZATION,
 			verb: 'delete',
@@ -162,7 +188,7 @@ describe('One shape for every destructive operation', () => {
 		},
 	];
 
-	it('all nine show the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
+	it('every one shows the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
 		const found: string[] = [];
 		for (const node of [new OpenAiProjects(), new OpenAiOrganization()]) {
 			const { displayName, properties } = node.description;
