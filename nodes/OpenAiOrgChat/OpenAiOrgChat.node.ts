@@ -9,6 +9,7 @@ import type {
 // Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
 import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import { resourceProperty } from '../shared/parameters/operations';
 import * as chat from './actions/chat';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
@@ -37,14 +38,7 @@ export class OpenAiOrgChat implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Chat', value: 'chat' }],
-				default: 'chat',
-			},
+			resourceProperty([{ name: 'Chat', value: 'chat' }], 'chat'),
 			...chat.description,
 			requestOptionsProperty,
 		],

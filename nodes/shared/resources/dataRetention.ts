@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import type { PreparedItem } from '../execution/operation';
 import { readRequestLimits } from '../execution/requestOptions';
+import { operationProperty } from '../parameters/operations';
 import { openAiRequest } from '../transport';
 
 /**
@@ -104,13 +105,9 @@ export function dataRetentionUpdate(scope: RetentionScope) {
 
 /** The "Operation" field of the data retention resource, for `ownerWords` ('a project', 'the organization'). */
 export function dataRetentionOperationProperty(ownerWords: string, whose: string, followsNote: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['dataRetention'] } },
-		options: [
+	return operationProperty(
+		'dataRetention',
+		[
 			{ name: 'Get', value: 'get', action: `Get the data retention of ${ownerWords}`, description: `Read ${whose} data retention setting${followsNote}` },
 			{
 				name: 'Update',
@@ -119,6 +116,6 @@ export function dataRetentionOperationProperty(ownerWords: string, whose: string
 				description: `Set what OpenAI may keep of ${whose} requests; nothing is sent when it is already so`,
 			},
 		],
-		default: 'get',
-	};
+		'get',
+	);
 }

@@ -3,9 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { destructiveOperation, planSentence } from '../execution/destructiveOperation';
 import { findInListing } from '../execution/listingLookup';
-import { readLimit, returnAllProperties } from '../execution/listLimit';
+import { readLimit } from '../execution/listLimit';
 import type { PreparedItem } from '../execution/operation';
 import { readRequestLimits } from '../execution/requestOptions';
+import { optionsCollection, updateFieldsCollection } from '../parameters/collections';
+import { getManyProperties } from '../parameters/getMany';
+import { getManyOperation, operationOn, operationProperty } from '../parameters/operations';
 import { listPages, openAiRequest } from '../transport';
 import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL, withDollarAmounts } from './money';
 import { getAlertId, listSpendAlerts, readRecipients, readSpendAlert, sameThreshold, spendAlertLocator } from './spendAlerts';
@@ -48,30 +51,23 @@ export function spendAlertCreate(scope: SpendScope) {
 			description: `Email the recipients when ${scope.whose} spend in a calendar month reaches this many US dollars`,
 		}),
 		recipientsProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Skip if an Alert at This Threshold Exists',
-					name: 'skipIfExists',
-					type: 'boolean',
-					default: false,
-					description: `Whether to create nothing when ${scope.whose.replace(/'s$/, '')} already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates`,
-				},
-				{
-					displayName: 'Dry Run',
-					name: 'dryRun',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to only check and return the alert that would be created, in a plan, without creating anything',
-				},
-				subjectPrefixProperty,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Skip if an Alert at This Threshold Exists',
+				name: 'skipIfExists',
+				type: 'boolean',
+				default: false,
+				description: `Whether to create nothing when ${scope.whose.replace(/'s$/, '')} already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates`,
+			},
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to only check and return the alert that would be created, in a plan, without creating anything',
+			},
+			subjectPrefixProperty,
+		]),
 	]);
 
 	function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
@@ -143,7 +139,7 @@ export function spendAlertGet(scope: SpendScope) {
 export function spendAlertGetAll(scope: SpendScope) {
 	const description = updateDisplayOptions(show('getAll'), [
 		...scope.ownerFields('The project whose spend alerts to list'),
-		...returnAllProperties,
+		...getManyProperties(),
 	]);
 	function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 		const owner = scope.owner.call(this, itemIndex);
@@ -189,27 +185,18 @@ export function spendAlertUpdate(scope: SpendScope) {
 	const description = updateDisplayOptions(show('update'), [
 		...scope.ownerFields(),
 		spendAlertLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'What to change; the rest of the alert stays as it is',
-			options: [
-				dollarAmountProperty({
-					required: false,
-					description: `The new threshold: ${scope.whose} monthly spend in US dollars that sends the email`,
-				}),
-				{
-					...recipientsProperty,
-					required: false,
-					placeholder: 'finance@example.com, cto@example.com',
-					description: 'Who gets the alert email from now on, separated by commas (replaces the current list)',
-				},
-				{ ...subjectPrefixProperty, placeholder: '' },
-			],
-		},
+		updateFieldsCollection('What to change; the rest of the alert stays as it is', [
+			dollarAmountProperty({
+				required: false,
+				description: `The new threshold: ${scope.whose} monthly spend in US dollars that sends the email`,
+			}),
+			{
+				...recipientsProperty,
+				required: false,
+				description: 'Who gets the alert email from now on, separated by commas (replaces the current list)',
+			},
+			{ ...subjectPrefixProperty, placeholder: '' },
+		]),
 	]);
 	function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 		const owner = scope.owner.call(this, itemIndex);
@@ -278,29 +265,11 @@ export function spendAlertDelete(scope: SpendScope) {
 
 /** The "Operation" field of the spend alert resource, for `scope`'s alerts (the node's owner in words: 'a project'). */
 export function spendAlertOperationProperty(scope: SpendScope, ownerWords: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['spendAlert'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a spend alert',
-				description: `Email people when ${scope.whose} monthly spend reaches an amount in US dollars`,
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a spend alert', description: `Delete a spend alert of ${ownerWords}` },
-			{ name: 'Get', value: 'get', action: 'Get a spend alert', description: `Get one spend alert of ${ownerWords}` },
-			{ name: 'Get Many', value: 'getAll', action: `Get the spend alerts of ${ownerWords}`, description: `List the spend alerts of ${ownerWords}` },
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a spend alert',
-				description: "Change an alert's threshold, recipients or subject prefix",
-			},
-		],
-		default: 'getAll',
-	};
+	return operationProperty('spendAlert', [
+		operationOn('spend alert', 'create', `Email people when ${scope.whose} monthly spend reaches an amount in US dollars`),
+		operationOn('spend alert', 'delete', `Delete a spend alert of ${ownerWords}`),
+		operationOn('spend alert', 'get', `Get one spend alert of ${ownerWords}`),
+		getManyOperation(`Get the spend alerts of ${ownerWords}`, `List the spend alerts of ${ownerWords}`),
+		operationOn('spend alert', 'update', "Change an alert's threshold, recipients or subject prefix"),
+	]);
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestLimits } from '../execution/requestOptions';
+import { listLocator } from '../parameters/locators';
 import { listPages, openAiRequest } from '../transport';
 import { CURRENCY, formatDollars, INTERVAL } from './money';
 
@@ -14,23 +15,13 @@ export interface SpendAlert extends IDataObject {
 }
 
 /** "Spend Alert": one alert of the project (or the organization), picked from its list or given by ID. */
-export const spendAlertLocator: INodeProperties = {
+export const spendAlertLocator: INodeProperties = listLocator({
 	displayName: 'Spend Alert',
 	name: 'alertId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description: 'Which spend alert: pick it from the list or enter its ID',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchSpendAlerts', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'alert_abc123' },
-	],
-};
+	searchListMethod: 'searchSpendAlerts',
+	modes: [{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'alert_abc123' }],
+});
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { destructiveOperation } from '../execution/destructiveOperation';
 import type { PreparedItem } from '../execution/operation';
 import { readRequestLimits } from '../execution/requestOptions';
+import { operationProperty } from '../parameters/operations';
 import { openAiRequest } from '../transport';
 import { CURRENCY, dollarAmountProperty, dollarsToCents, INTERVAL, withDollarAmounts } from './money';
 import { readSpendLimitIfSet } from './spendLimit';
@@ -106,27 +107,19 @@ export function spendLimitRemove(scope: SpendScope) {
 
 /** The "Operation" field of the spend limit resource, for the limit of `ownerWords` ('a project', 'the organization'). */
 export function spendLimitOperationProperty(ownerWords: string, removeEffect: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['spendLimit'] } },
-		options: [
-			{ name: 'Get', value: 'get', action: `Get the spend limit of ${ownerWords}`, description: `Read the hard monthly spend limit of ${ownerWords}` },
-			{
-				name: 'Remove',
-				value: 'remove',
-				action: `Remove the spend limit of ${ownerWords}`,
-				description: `Remove the hard spend limit of ${ownerWords} (${removeEffect})`,
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				action: `Set the spend limit of ${ownerWords}`,
-				description: `Set or replace the most ${ownerWords} may spend in a month, in US dollars`,
-			},
+	const option = (verb: string, description: string) => ({
+		name: verb.charAt(0).toUpperCase() + verb.slice(1),
+		value: verb,
+		action: `${verb.charAt(0).toUpperCase() + verb.slice(1)} the spend limit of ${ownerWords}`,
+		description,
+	});
+	return operationProperty(
+		'spendLimit',
+		[
+			option('get', `Read the hard monthly spend limit of ${ownerWords}`),
+			option('remove', `Remove the hard spend limit of ${ownerWords} (${removeEffect})`),
+			option('set', `Set or replace the most ${ownerWords} may spend in a month, in US dollars`),
 		],
-		default: 'get',
-	};
+		'get',
+	);
 }
