@@ -11,10 +11,13 @@ import { resourceProperty } from '../shared/parameters/operations';
 import * as adminApiKey from './actions/adminApiKey';
 import * as auditLog from './actions/auditLog';
 import * as certificate from './actions/certificate';
+import * as dataRetention from './actions/dataRetention';
 import * as group from './actions/group';
 import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as role from './actions/role';
+import * as spendAlert from './actions/spendAlert';
+import * as spendLimit from './actions/spendLimit';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
@@ -29,10 +32,13 @@ const properties: INodeProperties[] = [
 		{ name: 'Audit Log', value: 'auditLog' },
 		{ name: 'Certificate', value: 'certificate' },
 		{ name: 'Cost', value: 'cost' },
+		{ name: 'Data Retention', value: 'dataRetention' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'Group Member', value: 'groupMember' },
 		{ name: 'Invite', value: 'invite' },
 		{ name: 'Role', value: 'role' },
+		{ name: 'Spend Alert', value: 'spendAlert' },
+		{ name: 'Spend Limit', value: 'spendLimit' },
 		{ name: 'Usage', value: 'usage' },
 		{ name: 'User', value: 'user' },
 	], 'auditLog'),
@@ -47,6 +53,9 @@ const properties: INodeProperties[] = [
 	...adminApiKey.description,
 	...certificate.description,
 	typedProjectFilterProperty,
+	...spendAlert.description,
+	...spendLimit.description,
+	...dataRetention.description,
 	requestOptionsProperty,
 ];
 

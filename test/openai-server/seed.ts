@@ -106,6 +106,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		roleAssignments: [],
 		adminApiKeys: [],
 		certificates: [],
+		organizationControls: {},
 		groups: [],
 		groupUsers: [],
 		projectGroups: [],

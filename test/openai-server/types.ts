@@ -1,3 +1,4 @@
+import type { OrganizationControls } from './organizationControls';
 import type { ProjectControls } from './projectControls';
 import type { RoleAssignmentRecord, RoleRecord } from './roles';
 import type { RateLimitSettings } from './rateLimits';
@@ -141,6 +142,8 @@ export interface ServerState {
 	// Admin API keys and certificates of the organizations (adminKeys.ts, certificates.ts).
 	adminApiKeys: AdminApiKeyRecord[];
 	certificates: CertificateRecord[];
+	/** each organization's spend limit and alerts, data retention (organizationControls.ts; made on first use) */
+	organizationControls: Record<string, OrganizationControls>;
 	// The organization's groups, their users and the projects they may use (groups.ts).
 	groups: GroupRecord[];
 	groupUsers: GroupUserRecord[];

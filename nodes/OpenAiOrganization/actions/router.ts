@@ -5,10 +5,13 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as adminApiKey from './adminApiKey';
 import * as auditLog from './auditLog';
 import * as certificate from './certificate';
+import * as dataRetention from './dataRetention';
 import * as group from './group';
 import * as groupMember from './groupMember';
 import * as invite from './invite';
 import * as role from './role';
+import * as spendAlert from './spendAlert';
+import * as spendLimit from './spendLimit';
 import * as user from './user';
 import * as cost from '../../shared/actions/cost';
 import * as usage from '../../shared/actions/usage';
@@ -32,6 +35,10 @@ const operations: OperationTable = {
 		rename: certificate.rename,
 		upload: certificate.upload,
 	},
+	// The organization's own spend alerts and hard limit (a project's are in OpenAI Projects), its data retention.
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
+	dataRetention: dataRetention.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

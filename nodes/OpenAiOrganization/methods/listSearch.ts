@@ -4,6 +4,7 @@ import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { searchList } from '../../shared/methods/searchList';
 import { ADMIN_KEY } from '../helpers/adminKeys';
 import { INVITE } from '../helpers/members';
+import { spendAlertLabel } from '../../shared/resources/spendAlerts';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
@@ -23,4 +24,9 @@ const adminKeyLabel = (key: IDataObject) => `${String(key.name ?? key.id)} (${St
 /** The organization's Admin keys, matched on name, redacted value and ID. */
 export async function searchAdminApiKeys(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await loadForPicker(this, async () => await searchList.call(this, ADMIN_KEY.path, 'the Admin key list', adminKeyLabel, filter, paginationToken));
+}
+
+/** The organization's spend alerts, named by their amount in dollars and who gets them. */
+export async function searchSpendAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await loadForPicker(this, async () => await searchList.call(this, '/organization/spend_alerts', 'the spend alert list', spendAlertLabel, filter, paginationToken));
 }
