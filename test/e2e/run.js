@@ -198,7 +198,7 @@ async function checkDemo(tarball) {
 async function main(options) {
 	const { tarball, binary, userFolder } = await preparePackage(options);
 	const F = loadFixtures();
-	const server = await startTestServer({ args: ['--projects', '537'] });
+	const server = await startTestServer({ args: ['--projects', '537', '--service-account', 'Deploy bot'] });
 	const n8n = await createN8n({ binary, userFolder, encryptionKey: ENCRYPTION_KEY });
 	const credentials = e2eCredentials(server.url, F);
 	await n8n.importCredentials(credentials);
