@@ -8,7 +8,10 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
+import * as dataRetention from './actions/dataRetention';
 import * as invite from './actions/invite';
+import * as spendAlert from './actions/spendAlert';
+import * as spendLimit from './actions/spendLimit';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
@@ -26,7 +29,10 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Cost', value: 'cost' },
+			{ name: 'Data Retention', value: 'dataRetention' },
 			{ name: 'Invite', value: 'invite' },
+			{ name: 'Spend Alert', value: 'spendAlert' },
+			{ name: 'Spend Limit', value: 'spendLimit' },
 			{ name: 'Usage', value: 'usage' },
 			{ name: 'User', value: 'user' },
 		],
@@ -38,6 +44,9 @@ const properties: INodeProperties[] = [
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,
+	...spendAlert.description,
+	...spendLimit.description,
+	...dataRetention.description,
 	requestOptionsProperty,
 ];
 

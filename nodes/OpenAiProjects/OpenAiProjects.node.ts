@@ -15,6 +15,7 @@ import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import * as usage from '../shared/actions/usage';
+import * as dataRetention from './actions/dataRetention';
 import * as hostedToolPermissions from './actions/hostedToolPermissions';
 import * as modelPermissions from './actions/modelPermissions';
 import * as rateLimit from './actions/rateLimit';
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Cost', value: 'cost' },
+			{ name: 'Data Retention', value: 'dataRetention' },
 			{ name: 'Hosted Tool Permission', value: 'hostedToolPermissions' },
 			{ name: 'Model Permission', value: 'modelPermissions' },
 			{ name: 'Project', value: 'project' },
@@ -56,6 +58,7 @@ const properties: INodeProperties[] = [
 	...spendLimit.description,
 	...modelPermissions.description,
 	...hostedToolPermissions.description,
+	...dataRetention.description,
 	requestOptionsProperty,
 ];
 

@@ -132,6 +132,28 @@ describe('validateResponse', () => {
 		]);
 	});
 
+	test('organization spend alerts, limits and data retention answers follow their own schemas', () => {
+		const alert = {
+			id: 'alert_abc',
+			object: 'organization.spend_alert',
+			threshold_amount: 100_000,
+			currency: 'USD',
+			interval: 'month',
+			notification_channel: { type: 'email', recipients: ['cfo@example.com'], subject_prefix: null },
+		};
+		expect(validateResponse('GET', '/organization/spend_alerts/alert_abc', 200, alert)).toEqual([]);
+		expect(validateResponse('GET', '/organization/spend_alerts/alert_abc', 200, { ...alert, object: 'project.spend_alert' })).toEqual([
+			'GET /organization/spend_alerts/{alert_id} 200 body/object must be equal to one of the allowed values',
+		]);
+		const limit = { object: 'organization.spend_limit', threshold_amount: 1, currency: 'USD', interval: 'month', enforcement: { status: 'enforcing' } };
+		expect(validateResponse('POST', '/organization/spend_limit', 200, limit)).toEqual([]);
+		expect(validateResponse('DELETE', '/organization/spend_limit', 200, { object: 'organization.spend_limit.deleted', deleted: true })).toEqual([]);
+		expect(validateResponse('GET', '/organization/data_retention', 200, { object: 'organization.data_retention', type: 'organization_default' })).toEqual([
+			'GET /organization/data_retention 200 body/type must be equal to one of the allowed values',
+		]);
+		expect(validateResponse('GET', '/organization/projects/proj_abc/data_retention', 200, { object: 'project.data_retention', type: 'organization_default' })).toEqual([]);
+	});
+
 	test('a path outside the contract is reported as such', () => {
 		expect(validateResponse('POST', '/embeddings', 200, {})).toEqual([
 			'POST /embeddings is not in the contract',
@@ -172,6 +194,24 @@ describe('validateRequest', () => {
 			"GET /organization/costs: missing required query parameter 'start_time'",
 			'GET /organization/costs query.group_by/0 must be equal to one of the allowed values',
 			'GET /organization/costs query.limit must be integer',
+		]);
+	});
+
+	test('each usage path takes only its own filters: batch for completions, not for embeddings', () => {
+		const query = { start_time: '1700000000', 'api_key_ids[]': 'key_abc', 'user_ids[]': ['user-a', 'user-b'], 'models[]': 'gpt-4o' };
+		expect(validateRequest('GET', '/organization/usage/completions', { ...query, batch: 'true' }, undefined)).toEqual([]);
+		expect(validateRequest('GET', '/organization/usage/embeddings', { ...query, batch: 'true' }, undefined)).toEqual([
+			"GET /organization/usage/embeddings: unknown query parameter 'batch'",
+		]);
+		expect(validateRequest('GET', '/organization/usage/images', { start_time: '1', 'sizes[]': '4096x4096' }, undefined)).toEqual([
+			'GET /organization/usage/images query.sizes/0 must be equal to one of the allowed values',
+		]);
+	});
+
+	test('a data retention update takes only the values its body lists', () => {
+		expect(validateRequest('POST', '/organization/data_retention', {}, { retention_type: 'zero_data_retention' })).toEqual([]);
+		expect(validateRequest('POST', '/organization/data_retention', {}, { retention_type: 'none' })).toEqual([
+			'POST /organization/data_retention body/retention_type must be equal to one of the allowed values',
 		]);
 	});
 

@@ -33,6 +33,8 @@ import {
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
+import { DATA_RETENTION_ROUTES } from './handlers/dataRetention';
+import { ORGANIZATION_SPEND_ROUTES } from './handlers/organizationSpend';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -164,6 +166,9 @@ export const ROUTES: readonly Route[] = [
 	),
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
+	// The organization's spend limit and alerts; its and each project's data retention.
+	...ORGANIZATION_SPEND_ROUTES,
+	...DATA_RETENTION_ROUTES,
 ];
 
 export function findRoute(

@@ -98,6 +98,7 @@ export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOp
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		organizationControls: {},
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);

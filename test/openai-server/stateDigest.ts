@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { freshOrganizationControls } from './organizationControls';
 import { freshControls } from './projectControls';
 import type { ServerState } from './types';
 
@@ -27,6 +28,12 @@ export function stateDigest(state: ServerState): StateDigest {
 			.filter(([, value]) => JSON.stringify(value) !== fresh)
 			.sort(([a], [b]) => a.localeCompare(b)),
 	);
+	const freshOrganization = JSON.stringify(freshOrganizationControls());
+	const organizationControls = Object.fromEntries(
+		Object.entries(state.organizationControls ?? {})
+			.filter(([, value]) => JSON.stringify(value) !== freshOrganization)
+			.sort(([a], [b]) => a.localeCompare(b)),
+	);
 	const parts: Record<string, unknown[] | Record<string, unknown>> = {
 		organizations: state.organizations,
 		projects: state.projects,
@@ -36,6 +43,7 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectUsers: state.projectUsers,
 		serviceAccounts: state.serviceAccounts,
 		projectControls: controls,
+		organizationControls,
 	};
 	const partDigests = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, hash(value)]));
 	const counts = Object.fromEntries(

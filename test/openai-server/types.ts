@@ -1,3 +1,4 @@
+import type { OrganizationControls } from './organizationControls';
 import type { ProjectControls } from './projectControls';
 import type { RateLimitSettings } from './rateLimits';
 
@@ -134,6 +135,8 @@ export interface ServerState {
 	projectControls: Record<string, ProjectControls>;
 	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
+	/** each organization's spend limit and alerts, data retention (organizationControls.ts; made on first use) */
+	organizationControls: Record<string, OrganizationControls>;
 }
 
 /** A member of an organization (GET /organization/users). */

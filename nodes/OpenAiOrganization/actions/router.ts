@@ -3,7 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import * as auditLog from './auditLog';
+import * as dataRetention from './dataRetention';
 import * as invite from './invite';
+import * as spendAlert from './spendAlert';
+import * as spendLimit from './spendLimit';
 import * as user from './user';
 import * as cost from '../../shared/actions/cost';
 import * as usage from '../../shared/actions/usage';
@@ -14,6 +17,10 @@ const operations: OperationTable = {
 	invite: { create: invite.create, delete: invite.deleteInvite, get: invite.get, getAll: invite.getAll },
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
+	// The organization's own spend alerts and hard limit (a project's are in OpenAI Projects), its data retention.
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
+	dataRetention: dataRetention.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

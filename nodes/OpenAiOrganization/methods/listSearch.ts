@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { searchList } from '../../shared/methods/searchList';
 import { INVITE } from '../helpers/members';
+import { spendAlertLabel } from '../../shared/resources/spendAlerts';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
@@ -12,4 +13,9 @@ const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id
 /** The organization's invites, matched on email and ID, named with their status. */
 export async function searchInvites(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await loadForPicker(this, async () => await searchList.call(this, INVITE.path, 'the invite list', inviteLabel, filter, paginationToken));
+}
+
+/** The organization's spend alerts, named by their amount in dollars and who gets them. */
+export async function searchSpendAlerts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await loadForPicker(this, async () => await searchList.call(this, '/organization/spend_alerts', 'the spend alert list', spendAlertLabel, filter, paginationToken));
 }
