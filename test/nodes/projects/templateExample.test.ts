@@ -54,6 +54,7 @@ describe('The example "A project from a template"', () => {
 		expect(first.nodes['Set the rate limit'].items[0]).toMatchObject({ model: 'gpt-4o-mini', max_requests_per_1_minute: 500, max_tokens_per_1_minute: 200000 });
 		expect(first.nodes['Set the model permissions'].items[0]).toMatchObject({ mode: 'allow_list' });
 		expect(first.nodes['Spend alert (skipped if there is one)'].items[0]).toMatchObject({ created: true, threshold_usd: 500 });
+		expect(first.nodes['Set the data retention'].items[0]).toMatchObject({ type: 'zero_data_retention', changed: true });
 
 		const digest = stateDigest(server.state).digest;
 		server.clearRequests();
