@@ -78,6 +78,6 @@ export function handleVaultControl(route: string, raw: string, response: ServerR
 export function vaultContents(state: ServerState): (VaultRecord & { apiKey?: string }) | undefined {
 	const stored = storedIn(state);
 	if (!stored) return firstRecord(state);
-	const { projects: _projects, ...record } = stored;
-	return record;
+	const { projectId, serviceAccountId, apiKeyId, apiKey, version } = stored;
+	return { projectId, serviceAccountId, apiKeyId, apiKey, version };
 }
