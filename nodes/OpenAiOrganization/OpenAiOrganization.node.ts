@@ -9,6 +9,8 @@ import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
 import * as dataRetention from './actions/dataRetention';
+import * as group from './actions/group';
+import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as spendAlert from './actions/spendAlert';
 import * as spendLimit from './actions/spendLimit';
@@ -30,6 +32,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Cost', value: 'cost' },
 			{ name: 'Data Retention', value: 'dataRetention' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Group Member', value: 'groupMember' },
 			{ name: 'Invite', value: 'invite' },
 			{ name: 'Spend Alert', value: 'spendAlert' },
 			{ name: 'Spend Limit', value: 'spendLimit' },
@@ -41,6 +45,8 @@ const properties: INodeProperties[] = [
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...group.description,
+	...groupMember.description,
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,

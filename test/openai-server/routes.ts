@@ -35,6 +35,7 @@ import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
 import { DATA_RETENTION_ROUTES } from './handlers/dataRetention';
 import { ORGANIZATION_SPEND_ROUTES } from './handlers/organizationSpend';
+import { GROUP_ROUTES } from './handlers/groups';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -169,6 +170,10 @@ export const ROUTES: readonly Route[] = [
 	// The organization's spend limit and alerts; its and each project's data retention.
 	...ORGANIZATION_SPEND_ROUTES,
 	...DATA_RETENTION_ROUTES,
+	// Groups, their users and their projects (issue 31).
+	...GROUP_ROUTES.map(
+		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'api.management.read', handler }),
+	),
 ];
 
 export function findRoute(

@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { seedGroups } from './groups';
 import { seedInvites } from './invites';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
@@ -99,12 +100,16 @@ export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOp
 		serviceAccounts: [],
 		projectControls: {},
 		organizationControls: {},
+		groups: [],
+		groupUsers: [],
+		projectGroups: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	if (serviceAccount) addServiceAccount(state, serviceAccount, random, nowSeconds);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
+	Object.assign(state, seedGroups(nowSeconds));
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],

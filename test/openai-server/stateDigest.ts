@@ -44,6 +44,9 @@ export function stateDigest(state: ServerState): StateDigest {
 		serviceAccounts: state.serviceAccounts,
 		projectControls: controls,
 		organizationControls,
+		groups: state.groups,
+		groupUsers: state.groupUsers,
+		projectGroups: state.projectGroups,
 	};
 	const partDigests = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, hash(value)]));
 	const counts = Object.fromEntries(

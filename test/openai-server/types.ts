@@ -137,6 +137,40 @@ export interface ServerState {
 	invites: InviteRecord[];
 	/** each organization's spend limit and alerts, data retention (organizationControls.ts; made on first use) */
 	organizationControls: Record<string, OrganizationControls>;
+	// The organization's groups, their users and the projects they may use (groups.ts).
+	groups: GroupRecord[];
+	groupUsers: GroupUserRecord[];
+	projectGroups: ProjectGroupRecord[];
+}
+
+/** A group of an organization's users (GET /organization/groups). */
+export interface GroupRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** unix seconds */
+	createdAt: number;
+	/** managed by the identity provider: the API cannot rename or delete it, nor change its users */
+	isScimManaged: boolean;
+	groupType: 'group' | 'tenant_group';
+}
+
+/** A user's membership of one group. */
+export interface GroupUserRecord {
+	groupId: string;
+	userId: string;
+	/** unix seconds */
+	addedAt: number;
+}
+
+/** A group's access to one project, with the project role it holds there. */
+export interface ProjectGroupRecord {
+	projectId: string;
+	groupId: string;
+	/** a project role id (role_...) */
+	role: string;
+	/** unix seconds */
+	createdAt: number;
 }
 
 /** A member of an organization (GET /organization/users). */

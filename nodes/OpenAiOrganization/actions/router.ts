@@ -4,6 +4,8 @@ import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import * as auditLog from './auditLog';
 import * as dataRetention from './dataRetention';
+import * as group from './group';
+import * as groupMember from './groupMember';
 import * as invite from './invite';
 import * as spendAlert from './spendAlert';
 import * as spendLimit from './spendLimit';
@@ -15,6 +17,8 @@ const operations: OperationTable = {
 	auditLog: { getAll: auditLog.getAll },
 	user: { get: user.get, getAll: user.getAll, remove: user.remove, updateRole: user.updateRole },
 	invite: { create: invite.create, delete: invite.deleteInvite, get: invite.get, getAll: invite.getAll },
+	group: { create: group.create, delete: group.deleteGroup, get: group.get, getAll: group.getAll, rename: group.rename },
+	groupMember: { add: groupMember.add, get: groupMember.get, getAll: groupMember.getAll, remove: groupMember.remove },
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
 	// The organization's own spend alerts and hard limit (a project's are in OpenAI Projects), its data retention.

@@ -7,6 +7,7 @@ import { spendAlertLabel } from '../../shared/resources/spendAlerts';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
+export { searchGroups, searchGroupUsers } from '../../shared/methods/groupSearch';
 
 const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id)} (${String(invite.status ?? 'invite')})`;
 

@@ -1,5 +1,6 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
+import { explainGroupRefusal } from './groupRefusals';
 import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from './projectRefusals';
 import { explainSpendLimitRefusal } from './spendRefusals';
 
@@ -8,4 +9,11 @@ import { explainSpendLimitRefusal } from './spendRefusals';
  * node imports this file, so any request of any node is explained alike. The order matters where two could match:
  * audit logging first (any 4xx of the audit log), then projects, members and keys (400 and 422 only).
  */
-explainRefusalsWith(explainAuditLoggingOff, explainProjectRefusal, explainMemberRefusal, explainKeyRefusal, explainSpendLimitRefusal);
+explainRefusalsWith(
+	explainAuditLoggingOff,
+	explainProjectRefusal,
+	explainMemberRefusal,
+	explainKeyRefusal,
+	explainSpendLimitRefusal,
+	explainGroupRefusal,
+);
