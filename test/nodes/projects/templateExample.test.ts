@@ -3,6 +3,7 @@ import { isN8nInstalled, loadWorkflow, runWorkflow } from '../../harness';
 import type { WorkflowJson } from '../../harness';
 import { ADMIN_KEY_ACME, USER_ADA_OWNER, USER_CASEY_LEAVING } from '../../openai-server';
 import type { OpenAiTestServer } from '../../openai-server';
+import { GROUP_SUPPORT, PROJECT_MEMBER_ROLE } from '../../openai-server/groups';
 import { stateDigest } from '../../openai-server/stateDigest';
 import { serveTestServer } from '../testServer';
 
@@ -55,6 +56,9 @@ describe('The example "A project from a template"', () => {
 		expect(first.nodes['Set the model permissions'].items[0]).toMatchObject({ mode: 'allow_list' });
 		expect(first.nodes['Spend alert (skipped if there is one)'].items[0]).toMatchObject({ created: true, threshold_usd: 500 });
 		expect(first.nodes['Set the data retention'].items[0]).toMatchObject({ type: 'zero_data_retention', changed: true });
+		expect(server.state.projectGroups.filter((access) => access.projectId === made!.id).map((access) => [access.groupId, access.role])).toEqual([
+			[GROUP_SUPPORT, PROJECT_MEMBER_ROLE],
+		]);
 
 		const digest = stateDigest(server.state).digest;
 		server.clearRequests();
