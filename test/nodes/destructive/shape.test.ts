@@ -39,6 +39,8 @@ const NINE = [
 	'OpenAI Projects: projectGroup remove',
 	'OpenAI Organization: group delete',
 	'OpenAI Organization: groupMember remove',
+	'OpenAI Organization: spendAlert delete',
+	'OpenAI Organization: spendLimit remove',
 ];
 
 interface Case {
@@ -156,6 +158,30 @@ describe('One shape for every destructive operation', () => {
 				parameters: { resource: 'user', operation: 'remove', userId: byId(USER_CASEY_LEAVING) },
 				described: new RegExp(`^user "${CASEY_EMAIL}" \\(${USER_CASEY_LEAVING}\\)$`),
 			}),
+		},
+		{
+			name: 'spendAlert delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => {
+				const [alert] = await output(ORGANIZATION, { resource: 'spendAlert', operation: 'create', thresholdUsd: 9000, recipients: 'cfo@example.com' });
+				return {
+					parameters: { resource: 'spendAlert', operation: 'delete', alertId: byId(String(alert.id)) },
+					described: new RegExp(`^spend alert ${String(alert.id)} \\(\\$9,000\\.00 per month\\) of the organization$`),
+				};
+			},
+		},
+		{
+			name: 'spendLimit remove',
+			node: ORGANIZATION,
+			verb: 'remove',
+			target: async () => {
+				await output(ORGANIZATION, { resource: 'spendLimit', operation: 'set', thresholdUsd: 20000 });
+				return {
+					parameters: { resource: 'spendLimit', operation: 'remove' },
+					described: /^the hard spend limit \(\$20,000\.00 per month\) of the organization$/,
+				};
+			},
 		},
 		{
 			name: 'invite delete',
