@@ -7,6 +7,7 @@ import { runScoped } from '../execution/runScoped';
 import { listPages, openAiErrorFacts, openAiRequest } from '../transport';
 import type { LocatedKind } from './projectMembers';
 import { readableItem } from './readableItem';
+import { requiredNameProperty } from '../parameters/fields';
 
 // The organization's groups: their fields, paths, reads and lists, for the Organization node (groups and their
 // users) and the Projects node (the groups a project grants access).
@@ -113,15 +114,7 @@ export function refuseScimManaged(
 }
 
 /** The name of a new or renamed group, checked as the contract bounds it (1 to 255 characters). */
-export const groupNameProperty: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. Support Team',
-	description: 'The group\'s name as people see it (1 to 255 characters)',
-};
+export const groupNameProperty: INodeProperties = requiredNameProperty('e.g. Support Team', 'The group\'s name as people see it (1 to 255 characters)');
 
 export function readGroupName(this: IExecuteFunctions, itemIndex: number): string {
 	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();

@@ -5,38 +5,25 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { createShownOnce, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 import { ADMIN_KEY, toAdminKeyItem } from '../../helpers/adminKeys';
+import { requiredNameProperty } from '../../../shared/parameters/fields';
+import { optionsCollection } from '../../../shared/parameters/collections';
 
 const DAY_SECONDS = 86_400;
 /** The contract's most: expires_in_seconds up to 31,536,000 (365 days). */
 const MAX_DAYS = 365;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Terraform admin key',
-		description: 'The name of the new Admin key, shown in the key list',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Expires In (Days)',
-				name: 'expiresInDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_DAYS },
-				default: 90,
-				description: 'How many days the key works (1 to 365). Without this option the key never expires.',
-			},
-		],
-	},
+	requiredNameProperty('e.g. Terraform admin key', 'The name of the new Admin key, shown in the key list'),
+	optionsCollection([
+		{
+			displayName: 'Expires In (Days)',
+			name: 'expiresInDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_DAYS },
+			default: 90,
+			description: 'How many days the key works (1 to 365). Without this option the key never expires.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['adminApiKey'], operation: ['create'] } }, properties);

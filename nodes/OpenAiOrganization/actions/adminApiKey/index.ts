@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as deleteKey from './delete.operation';
 import * as get from './get.operation';
@@ -16,20 +17,12 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['adminApiKey'], operation: ['create'] } },
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['adminApiKey'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create an admin API key', description: 'Create an Admin key for the organization, shown once' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an admin API key', description: 'Delete an Admin key; never the last one or the one this credential uses' },
-			{ name: 'Get', value: 'get', action: 'Get an admin API key', description: 'One Admin key of the organization (redacted)' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many admin API keys', description: 'The Admin keys of the organization (redacted)' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('adminApiKey', [
+		operationOn('admin API key', 'create', 'Create an Admin key for the organization, shown once'),
+		operationOn('admin API key', 'delete', 'Delete an Admin key; never the last one or the one this credential uses'),
+		operationOn('admin API key', 'get', 'One Admin key of the organization (redacted)'),
+		getManyOperation('Get many admin API keys', 'The Admin keys of the organization (redacted)'),
+	]),
 	...getAll.description,
 	...create.description,
 	...get.description,

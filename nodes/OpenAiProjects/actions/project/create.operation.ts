@@ -8,6 +8,7 @@ import { listPages, openAiRequest } from '../../../shared/transport';
 import { getProjectName, toProjectItem } from '../../../shared/resources/projects';
 import type { Project } from '../../../shared/resources/projects';
 import { optionsCollection } from '../../../shared/parameters/collections';
+import { requiredNameProperty } from '../../../shared/parameters/fields';
 
 const RESIDENCIES = [
 	'GLOBAL',
@@ -28,15 +29,7 @@ const RESIDENCIES = [
 const CLOCK_SKEW_SECONDS = 30;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Support Triage Bot',
-		description: 'The name of the new project, as it appears in reports. Names need not be unique.',
-	},
+	requiredNameProperty('Support Triage Bot', 'The name of the new project, as it appears in reports. Names need not be unique.'),
 	optionsCollection([
 		{
 			displayName: 'External Key ID',

@@ -8,18 +8,11 @@ import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { createShownOnce, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 import { optionsCollection } from '../../../shared/parameters/collections';
+import { requiredNameProperty } from '../../../shared/parameters/fields';
 
 const properties: INodeProperties[] = [
 	projectLocator,
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'CI deploy bot',
-		description: 'The name of the new service account',
-	},
+	requiredNameProperty('CI deploy bot', 'The name of the new service account'),
 	optionsCollection([
 		{
 			displayName: 'Without API Key',
