@@ -218,7 +218,9 @@ export function validateRequest(
 		const value = Object.fromEntries(
 			Object.entries(properties).map(([key, text]) => [key, coerceScalar(text, known[key] ?? {})]),
 		);
-		problems.push(...describe(errorsOf({ ...schema, additionalProperties: false }, value), `${where} query.${name}`));
+		// An object of named properties takes no others; a map (metadata[key]=value) takes any key its schema allows.
+		const closed = schema.properties ? { ...schema, additionalProperties: false } : schema;
+		problems.push(...describe(errorsOf(closed, value), `${where} query.${name}`));
 	}
 	for (const name of sent.keys()) {
 		if (!parameters.some((parameter) => parameter.name === name))
