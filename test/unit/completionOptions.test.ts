@@ -38,7 +38,7 @@ describe('completion options', () => {
 		[{ stop: '["a","b","c","d","e"]' }, '"Stop Sequences" must be one text or an array of 1 to 4 non-empty texts'],
 		[{ user: 5 }, '"User" must be text, not number'],
 		[{ reasoningEffort: 'max' }, '"Reasoning Effort" must be one of none, minimal, low, medium, high, not "max"'],
-		[{ responseFormat: 'xml' }, '"Response Format" must be text or json_object, not "xml"'],
+		[{ responseFormat: 'xml' }, '"Response Format" must be text, json_object or json_schema, not "xml"'],
 	])('refuses %j before any request', (options, problem) => {
 		expect(checkCompletionOptions(options, ASK)).toEqual(expect.objectContaining({ problem }));
 	});
