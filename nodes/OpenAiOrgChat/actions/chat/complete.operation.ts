@@ -198,7 +198,7 @@ const properties: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description:
-					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Get Many Stored filters by them',
+					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Chat > Get Many filters by them',
 			},
 			{
 				displayName: 'Reasoning Effort',
@@ -278,7 +278,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether OpenAI keeps the answer (Get Many Stored lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
+					"Whether OpenAI keeps the answer (Chat > Get Many lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
 			},
 			{
 				displayName: 'Temperature',
