@@ -117,6 +117,16 @@ describe('Responses mode', () => {
 		}
 	});
 
+	test('a server error and a rate limit on /responses are retried by the same transport, and the item still answers once', async () => {
+		server.faults.add({ kind: 'server_error', status: 503, path: '/responses', times: 1 });
+		server.faults.add({ kind: 'rate_limit', path: '/responses', retryAfterSeconds: 1, rateLimitHeaders: true, times: 1 });
+		const result = await runChat(server, { credential, parameters: { api: 'responses', messages: userMessage('hello') } });
+
+		expect(result.nodes[NODE_NAME].items).toEqual([expect.objectContaining({ content: 'Echo (gpt-4o-mini): hello' })]);
+		expect(responseRequests()).toHaveLength(3);
+		expect(server.state.storedResponses).toHaveLength(1);
+	});
+
 	test('an option only Chat Completions has, left in a workflow switched to Responses, is hidden and not sent', async () => {
 		const result = await runChat(server, {
 			credential,
