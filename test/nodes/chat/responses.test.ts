@@ -137,6 +137,38 @@ describe('Responses mode', () => {
 	});
 });
 
+describe('stored responses (Response > Get and Delete)', () => {
+	test('a stored response is read back, planned for deletion in a Dry Run, then deleted; a later turn can no longer continue it', async () => {
+		const first = await runChat(server, { credential, parameters: { api: 'responses', messages: userMessage('remember me') } });
+		const id = first.nodes[NODE_NAME].items[0].id as string;
+
+		const got = await runChat(server, { credential, parameters: { resource: 'response', operation: 'get', responseId: id } });
+		expect(got.nodes[NODE_NAME].items[0]).toMatchObject({ id, object: 'response', status: 'completed', model: 'gpt-4o-mini' });
+
+		const plan = await runChat(server, {
+			credential,
+			parameters: { resource: 'response', operation: 'delete', responseId: id, dryRun: true, reason: 'privacy request' },
+		});
+		expect(plan.nodes[NODE_NAME].items).toEqual([
+			expect.objectContaining({ id, model: 'gpt-4o-mini', dryRun: true, wouldDelete: true, plan: `Would delete stored response ${id} (gpt-4o-mini): privacy request` }),
+		]);
+		expect(server.state.storedResponses).toHaveLength(1);
+
+		const deleted = await runChat(server, { credential, parameters: { resource: 'response', operation: 'delete', responseId: id } });
+		expect(deleted.nodes[NODE_NAME].items).toEqual([expect.objectContaining({ id, deleted: true })]);
+		expect(server.state.storedResponses).toHaveLength(0);
+
+		const next = await runChat(server, { credential, parameters: { api: 'responses', previousResponseId: id, messages: userMessage('still there?') } });
+		expect(next.error?.description).toMatch(/not found/);
+	});
+
+	test('a malformed response ID is refused before any request', async () => {
+		const result = await runChat(server, { credential, parameters: { resource: 'response', operation: 'delete', responseId: 'chatcmpl-123' } });
+		expect(result.error?.message).toBe('"Response ID" must look like resp_…, not "chatcmpl-123"');
+		expect(server.requests).toEqual([]);
+	});
+});
+
 describe('service tier', () => {
 	test.each([
 		['chatCompletions', 'flex', 'flex'],
