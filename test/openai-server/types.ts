@@ -136,6 +136,40 @@ export interface ServerState {
 	fineTunedModels: FineTunedModelRecord[];
 	storedChatCompletions: StoredObject[];
 	storedResponses: StoredObject[];
+	// The organization's groups, their users and the projects they may use (groups.ts).
+	groups: GroupRecord[];
+	groupUsers: GroupUserRecord[];
+	projectGroups: ProjectGroupRecord[];
+}
+
+/** A group of an organization's users (GET /organization/groups). */
+export interface GroupRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** unix seconds */
+	createdAt: number;
+	/** managed by the identity provider: the API cannot rename or delete it, nor change its users */
+	isScimManaged: boolean;
+	groupType: 'group' | 'tenant_group';
+}
+
+/** A user's membership of one group. */
+export interface GroupUserRecord {
+	groupId: string;
+	userId: string;
+	/** unix seconds */
+	addedAt: number;
+}
+
+/** A group's access to one project, with the project role it holds there. */
+export interface ProjectGroupRecord {
+	projectId: string;
+	groupId: string;
+	/** a project role id (role_...) */
+	role: string;
+	/** unix seconds */
+	createdAt: number;
 }
 
 /** A fine-tuned model, owned by one organization (GET/DELETE /models/{model}). */
