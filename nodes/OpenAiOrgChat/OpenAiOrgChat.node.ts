@@ -10,6 +10,7 @@ import type {
 import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import { operationActions } from '../shared/parameters/subtitle';
+import { resourceProperty } from '../shared/parameters/operations';
 import * as chat from './actions/chat';
 import * as model from './actions/model';
 import * as response from './actions/response';
@@ -45,18 +46,14 @@ export class OpenAiOrgChat implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceProperty(
+				[
 					{ name: 'Chat', value: 'chat' },
 					{ name: 'Model', value: 'model' },
 					{ name: 'Response', value: 'response' },
 				],
-				default: 'chat',
-			},
+				'chat',
+			),
 			...operationProperties,
 			requestOptionsProperty,
 		],

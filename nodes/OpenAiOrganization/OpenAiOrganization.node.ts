@@ -7,6 +7,7 @@ import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry';
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import { resourceProperty } from '../shared/parameters/operations';
 import * as auditLog from './actions/auditLog';
 import * as group from './actions/group';
 import * as groupMember from './actions/groupMember';
@@ -20,22 +21,15 @@ import { listSearch, loadOptions } from './methods';
 import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Audit Log', value: 'auditLog' },
-			{ name: 'Cost', value: 'cost' },
-			{ name: 'Group', value: 'group' },
-			{ name: 'Group Member', value: 'groupMember' },
-			{ name: 'Invite', value: 'invite' },
-			{ name: 'Usage', value: 'usage' },
-			{ name: 'User', value: 'user' },
-		],
-		default: 'auditLog',
-	},
+	resourceProperty([
+		{ name: 'Audit Log', value: 'auditLog' },
+		{ name: 'Cost', value: 'cost' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Group Member', value: 'groupMember' },
+		{ name: 'Invite', value: 'invite' },
+		{ name: 'Usage', value: 'usage' },
+		{ name: 'User', value: 'user' },
+	], 'auditLog'),
 	...auditLog.description,
 	...user.description,
 	...invite.description,

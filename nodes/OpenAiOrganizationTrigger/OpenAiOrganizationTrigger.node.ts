@@ -23,6 +23,7 @@ import { keyFeed } from './feeds/keyFeed';
 import { PollBudget } from './feeds/pollBudget';
 import { projectFeed } from './feeds/projectFeed';
 import { spendFeed } from './feeds/spendFeed';
+import { optionsCollection } from '../shared/parameters/collections';
 
 const FEEDS: readonly Feed[] = [auditLogFeed, projectFeed, spendFeed, keyFeed];
 const EVENTS: readonly TriggerEvent[] = ['auditLog', 'projectCreated', 'projectArchived', 'spendThreshold', 'keyUnused'];
@@ -134,24 +135,17 @@ export class OpenAiOrganizationTrigger implements INodeType {
 				description: 'A key not used for this many days (or, never used, created that long ago) starts the workflow once',
 				displayOptions: { show: { events: ['keyUnused'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Backfill (Hours)',
-						name: 'backfillHours',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'On the first poll after activation, also emit what happened this many hours before (and a threshold or idle key already reached). 0: only what happens from now on.',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Backfill (Hours)',
+					name: 'backfillHours',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description:
+						'On the first poll after activation, also emit what happened this many hours before (and a threshold or idle key already reached). 0: only what happens from now on.',
+				},
+			]),
 		],
 	};
 

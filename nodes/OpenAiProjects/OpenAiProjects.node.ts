@@ -6,6 +6,7 @@ import '../shared/resources/refusals';
 import { adminKeyNoticeProperty } from '../shared/adminKeyNotice';
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import { resourceProperty } from '../shared/parameters/operations';
 import * as cost from '../shared/actions/cost';
 import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
@@ -25,27 +26,20 @@ import { listSearch, loadOptions } from './methods';
 
 const properties: INodeProperties[] = [
 	adminKeyNoticeProperty,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Cost', value: 'cost' },
-			{ name: 'Hosted Tool Permission', value: 'hostedToolPermissions' },
-			{ name: 'Model Permission', value: 'modelPermissions' },
-			{ name: 'Project', value: 'project' },
-			{ name: 'Project API Key', value: 'projectApiKey' },
-			{ name: 'Project Group', value: 'projectGroup' },
-			{ name: 'Project User', value: 'projectUser' },
-			{ name: 'Rate Limit', value: 'rateLimit' },
-			{ name: 'Service Account', value: 'serviceAccount' },
-			{ name: 'Spend Alert', value: 'spendAlert' },
-			{ name: 'Spend Limit', value: 'spendLimit' },
-			{ name: 'Usage', value: 'usage' },
-		],
-		default: 'project',
-	},
+	resourceProperty([
+		{ name: 'Cost', value: 'cost' },
+		{ name: 'Hosted Tool Permission', value: 'hostedToolPermissions' },
+		{ name: 'Model Permission', value: 'modelPermissions' },
+		{ name: 'Project', value: 'project' },
+		{ name: 'Project API Key', value: 'projectApiKey' },
+		{ name: 'Project Group', value: 'projectGroup' },
+		{ name: 'Project User', value: 'projectUser' },
+		{ name: 'Rate Limit', value: 'rateLimit' },
+		{ name: 'Service Account', value: 'serviceAccount' },
+		{ name: 'Spend Alert', value: 'spendAlert' },
+		{ name: 'Spend Limit', value: 'spendLimit' },
+		{ name: 'Usage', value: 'usage' },
+	], 'project'),
 	...project.description,
 	...cost.description,
 	...usage.description,

@@ -42,21 +42,17 @@ export function toMemberItem(member: IDataObject, extra: IDataObject = {}): IDat
 	return readableItem(member, extra);
 }
 
+/** One user or invite, and the item and request limits to ask for it with: what readMember and findMember take. */
+type MemberRead = [kind: OrganizationKind, id: string, itemIndex: number, limits: RequestLimits];
+
+/** A request about one user or invite: {path}/{id}, and its name for a 404 ("invite invite-abc"). */
+function memberRequest(...[kind, id, itemIndex, limits]: MemberRead) {
+	return { path: `${kind.path}/${id}`, itemIndex, subject: `${kind.noun} ${id}`, ...limits };
+}
+
 /** GET {path}/{id}: the user or invite as it is now (404 when it is not in the organization). */
-export async function readMember(
-	this: IExecuteFunctions,
-	kind: OrganizationKind,
-	id: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject> {
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `${kind.path}/${id}`,
-		itemIndex,
-		subject: `${kind.noun} ${id}`,
-		...limits,
-	});
+export async function readMember(this: IExecuteFunctions, ...member: MemberRead): Promise<IDataObject> {
+	const response = await openAiRequest.call(this, { method: 'GET', ...memberRequest(...member) });
 	return response.body as IDataObject;
 }
 
@@ -64,15 +60,10 @@ export async function readMember(
  * The user or invite as it is now, before a destructive change: a run of many items finds them in the listing,
  * read by pages once for the run (see listingLookup), the others with their own GET.
  */
-export async function findMember(
-	this: IExecuteFunctions,
-	kind: OrganizationKind,
-	id: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject> {
+export async function findMember(this: IExecuteFunctions, ...member: MemberRead): Promise<IDataObject> {
+	const [kind, id, itemIndex, limits] = member;
 	return await findInListing.call(this, { path: kind.path, qs: {}, itemIndex, ...limits }, id, async () =>
-		await readMember.call(this, kind, id, itemIndex, limits),
+		await readMember.call(this, ...member),
 	);
 }
 
@@ -95,13 +86,7 @@ export function organizationMemberRemoval(kind: OrganizationKind) {
 			return toMemberItem(entry, extra);
 		},
 		async change(this: IExecuteFunctions, id: string, found: IDataObject, { itemIndex, limits }: ItemContext) {
-			const { body } = await openAiRequest.call(this, {
-				method: 'DELETE',
-				path: `${kind.path}/${id}`,
-				itemIndex,
-				subject: `${kind.noun} ${id}`,
-				...limits,
-			});
+			const { body } = await openAiRequest.call(this, { method: 'DELETE', ...memberRequest(kind, id, itemIndex, limits) });
 			const who: IDataObject = { email: found.email ?? null };
 			if ('name' in found) who.name = found.name ?? null;
 			return { ...(body as IDataObject), ...who };

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { runScoped } from '../../shared/execution/runScoped';
+import { listLocator } from '../../shared/parameters/locators';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { listPages } from '../../shared/transport';
 import { projectPath } from './inProject';
@@ -12,24 +13,16 @@ export interface RateLimit extends IDataObject {
 }
 
 /** "Rate Limit": a model's limit in the project, picked from its list, given by ID or by model name. */
-export const rateLimitLocator: INodeProperties = {
+export const rateLimitLocator: INodeProperties = listLocator({
 	displayName: 'Rate Limit',
 	name: 'rateLimitId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: "The model whose limits to change in this project (each model has one rate limit per project)",
+	description: 'The model whose limits to change in this project (each model has one rate limit per project)',
+	searchListMethod: 'searchRateLimits',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchRateLimits', searchable: true },
-		},
 		{ displayName: 'By Model Name', name: 'model', type: 'string', placeholder: 'gpt-4o' },
 		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'rl-gpt-4o' },
 	],
-};
+});
 
 export const RATE_LIMITS = 'rate_limits';
 export const rateLimitsPath = (projectId: string) => projectPath(projectId, RATE_LIMITS);

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { listLocator } from '../../shared/parameters/locators';
 import { listPages, openAiRequest } from '../../shared/transport';
 import { projectPath } from './inProject';
 import { withDollarAmounts } from '../../shared/resources/money';
@@ -18,23 +19,13 @@ export const SPEND_ALERTS = 'spend_alerts';
 export const spendAlertsPath = (projectId: string) => projectPath(projectId, SPEND_ALERTS);
 
 /** "Spend Alert": one alert of the project, picked from its list or given by ID. */
-export const spendAlertLocator: INodeProperties = {
+export const spendAlertLocator: INodeProperties = listLocator({
 	displayName: 'Spend Alert',
 	name: 'alertId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description: 'The spend alert of this project',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchSpendAlerts', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'alert_abc123' },
-	],
-};
+	searchListMethod: 'searchSpendAlerts',
+	modes: [{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'alert_abc123' }],
+});
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -37,35 +37,21 @@ async function searchInProject(
 	});
 }
 
-/** A project's rate limits, one per model, named by the model and its requests per minute. */
-export async function searchRateLimits(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchInProject(
-		this,
-		'rate_limits',
-		(rateLimit) => `${String(rateLimit.model)} (${Number(rateLimit.max_requests_per_1_minute).toLocaleString('en-US')} requests/min)`,
-		filter,
-		paginationToken,
-	);
+/** A listSearch method over one list of the picked project (`subPath`), each entry named by `label`. */
+function searchPickedProjectList(subPath: string, label: (entry: IDataObject) => string) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		return await searchInProject(this, subPath, label, filter, paginationToken);
+	};
 }
 
+/** A project's rate limits, one per model, named by the model and its requests per minute. */
+export const searchRateLimits = searchPickedProjectList(
+	'rate_limits',
+	(rateLimit) => `${String(rateLimit.model)} (${Number(rateLimit.max_requests_per_1_minute).toLocaleString('en-US')} requests/min)`,
+);
+
 /** A project's spend alerts, named by their amount in dollars and who gets them. */
-export async function searchSpendAlerts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchInProject(
-		this,
-		'spend_alerts',
-		(alert) => {
-			const recipients = (alert.notification_channel as { recipients?: string[] } | undefined)?.recipients ?? [];
-			return `${formatDollars(Number(alert.threshold_amount))} per ${String(alert.interval)} → ${recipients.join(', ')}`;
-		},
-		filter,
-		paginationToken,
-	);
-}
+export const searchSpendAlerts = searchPickedProjectList('spend_alerts', (alert) => {
+	const recipients = (alert.notification_channel as { recipients?: string[] } | undefined)?.recipients ?? [];
+	return `${formatDollars(Number(alert.threshold_amount))} per ${String(alert.interval)} → ${recipients.join(', ')}`;
+});

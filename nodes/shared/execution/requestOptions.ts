@@ -1,17 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { collectionProperty } from '../parameters/collections';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../transport';
 
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
 
-export const requestOptionsProperty: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
+export const requestOptionsProperty: INodeProperties = collectionProperty(
+	{ displayName: 'Request Options', name: 'requestOptions', placeholder: 'Add Option' },
+	[
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -30,7 +27,7 @@ export const requestOptionsProperty: INodeProperties = {
 			description: 'How long to wait for one answer from OpenAI before giving up on it',
 		},
 	],
-};
+);
 
 /** How hard one item's requests try: retries, and the time each attempt may take. */
 export interface RequestLimits {

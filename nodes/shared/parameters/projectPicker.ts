@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } 
 
 import { readList } from '../execution/lists';
 import { isProjectId } from '../transport';
+import { idValidation, listLocator } from './locators';
 
 // Every field in which an Admin node chooses a project is built here: a picker that searches the whole
 // organization (searchProjects in nodes/shared/methods/organizationSearch.ts) with "By ID" beside it. A node that
@@ -17,34 +18,22 @@ interface PickerText {
 
 /** One project: picked from a searchable list of the organization's projects, or given by ID. */
 export function projectPicker(text: PickerText = {}): INodeProperties {
-	return {
+	return listLocator({
 		displayName: text.displayName ?? 'Project',
 		name: text.name ?? 'projectId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		required: text.required ?? true,
 		description: text.description ?? 'The project to use',
+		searchListMethod: 'searchProjects',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchProjects', searchable: true },
-			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'proj_abc123',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: 'proj_[A-Za-z0-9]+', errorMessage: 'A project ID looks like proj_abc123' },
-					},
-				],
+				validation: idValidation('proj_[A-Za-z0-9]+', 'A project ID looks like proj_abc123'),
 			},
 		],
-	};
+	});
 }
 
 /** A picked project's ID: from the picker's value, or from the plain text a workflow saved before the picker. */

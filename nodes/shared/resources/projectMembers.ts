@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { findInListing } from '../execution/listingLookup';
 import type { ItemContext } from '../execution/destructiveOperation';
 import type { RequestLimits } from '../execution/requestOptions';
+import { idValidation, listLocator } from '../parameters/locators';
 import { getProjectId } from './projects';
 import { listPages, openAiRequest } from '../transport';
 import { readableItem } from './readableItem';
@@ -72,37 +73,24 @@ function capitalised(word: string): string {
 
 /** The field of an operation on one member (user, invite…): picked from its searchable list, or given by ID. */
 export function memberLocator(kind: LocatedKind, description: string): INodeProperties {
-	return {
+	return listLocator({
 		displayName: kind.label,
 		name: kind.parameter,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
+		searchListMethod: kind.searchMethod,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
-			},
 			{
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
 				placeholder: kind.example,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: kind.idPattern.source.replace(/^\^|\$$/g, ''),
-							errorMessage: `${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
-						},
-					},
-				],
+				validation: idValidation(
+					kind.idPattern.source.replace(/^\^|\$$/g, ''),
+					`${capitalised(article(kind.noun))} ${kind.noun} ID looks like ${kind.example}`,
+				),
 			},
 		],
-	};
+	});
 }
 
 /** The member's ID from its locator, checked before any request. */
@@ -141,16 +129,12 @@ function memberRequest(kind: MemberKind, projectId: string, id: string, itemInde
 	return { path: memberPath(kind, projectId, id), itemIndex, subject: memberSubject(kind, projectId, id), ...limits };
 }
 
+/** One member of a project, and the item and request limits to ask for it with: what readMember and findMember take. */
+type MemberRead = [kind: MemberKind, projectId: string, id: string, itemIndex: number, limits: RequestLimits];
+
 /** GET one member (404 in plain words when it is not in the project). */
-export async function readMember(
-	this: IExecuteFunctions,
-	kind: MemberKind,
-	projectId: string,
-	id: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject> {
-	const response = await openAiRequest.call(this, { method: 'GET', ...memberRequest(kind, projectId, id, itemIndex, limits) });
+export async function readMember(this: IExecuteFunctions, ...member: MemberRead): Promise<IDataObject> {
+	const response = await openAiRequest.call(this, { method: 'GET', ...memberRequest(...member) });
 	return response.body as IDataObject;
 }
 
@@ -158,17 +142,11 @@ export async function readMember(
  * A destructive check's read of one member: a run of many items finds it in the project's list, read once for the
  * run (see listingLookup.ts); a small run, or one the list does not hold, reads it with its own GET.
  */
-export async function findMember(
-	this: IExecuteFunctions,
-	kind: MemberKind,
-	projectId: string,
-	id: string,
-	itemIndex: number,
-	limits: RequestLimits,
-): Promise<IDataObject> {
+export async function findMember(this: IExecuteFunctions, ...member: MemberRead): Promise<IDataObject> {
+	const [kind, projectId, id, itemIndex, limits] = member;
 	const qs: IDataObject = kind.collection === 'api_keys' ? { owner_project_access: 'any' } : {};
 	return await findInListing.call(this, { path: memberPath(kind, projectId), qs, itemIndex, ...limits }, id, async () =>
-		await readMember.call(this, kind, projectId, id, itemIndex, limits),
+		await readMember.call(this, ...member),
 	);
 }
 

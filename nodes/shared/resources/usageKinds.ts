@@ -16,54 +16,32 @@ export interface UsageKind {
 
 const USER_AND_KEY = ['user_id', 'api_key_id'];
 
+/**
+ * A report of a model's use: split by model if asked, grouped by user and API key (and `moreGroupBy`), its
+ * `figures` followed by the model requests counted.
+ */
+function modelUsage(value: string, name: string, figures: Record<string, string>, moreGroupBy: string[] = []): UsageKind {
+	return {
+		value,
+		name,
+		groupBy: [...USER_AND_KEY, ...moreGroupBy],
+		hasModel: true,
+		figures: { ...figures, num_model_requests: 'requests' },
+	};
+}
+
 export const USAGE_KINDS: UsageKind[] = [
-	{
-		value: 'completions',
-		name: 'Completions',
-		groupBy: [...USER_AND_KEY, 'batch', 'service_tier'],
-		hasModel: true,
-		figures: {
-			input_tokens: 'inputTokens',
-			output_tokens: 'outputTokens',
-			input_cached_tokens: 'inputCachedTokens',
-			num_model_requests: 'requests',
-		},
-	},
-	{
-		value: 'embeddings',
-		name: 'Embeddings',
-		groupBy: USER_AND_KEY,
-		hasModel: true,
-		figures: { input_tokens: 'inputTokens', num_model_requests: 'requests' },
-	},
-	{
-		value: 'moderations',
-		name: 'Moderations',
-		groupBy: USER_AND_KEY,
-		hasModel: true,
-		figures: { input_tokens: 'inputTokens', num_model_requests: 'requests' },
-	},
-	{
-		value: 'images',
-		name: 'Images',
-		groupBy: [...USER_AND_KEY, 'size', 'source'],
-		hasModel: true,
-		figures: { images: 'images', num_model_requests: 'requests' },
-	},
-	{
-		value: 'audio_speeches',
-		name: 'Audio Speeches',
-		groupBy: USER_AND_KEY,
-		hasModel: true,
-		figures: { characters: 'characters', num_model_requests: 'requests' },
-	},
-	{
-		value: 'audio_transcriptions',
-		name: 'Audio Transcriptions',
-		groupBy: USER_AND_KEY,
-		hasModel: true,
-		figures: { seconds: 'seconds', num_model_requests: 'requests' },
-	},
+	modelUsage(
+		'completions',
+		'Completions',
+		{ input_tokens: 'inputTokens', output_tokens: 'outputTokens', input_cached_tokens: 'inputCachedTokens' },
+		['batch', 'service_tier'],
+	),
+	modelUsage('embeddings', 'Embeddings', { input_tokens: 'inputTokens' }),
+	modelUsage('moderations', 'Moderations', { input_tokens: 'inputTokens' }),
+	modelUsage('images', 'Images', { images: 'images' }, ['size', 'source']),
+	modelUsage('audio_speeches', 'Audio Speeches', { characters: 'characters' }),
+	modelUsage('audio_transcriptions', 'Audio Transcriptions', { seconds: 'seconds' }),
 	{ value: 'vector_stores', name: 'Vector Stores', groupBy: [], hasModel: false, figures: { usage_bytes: 'usageBytes' } },
 	{
 		value: 'code_interpreter_sessions',

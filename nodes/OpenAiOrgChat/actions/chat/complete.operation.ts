@@ -17,6 +17,10 @@ import type { ModelResponse } from '../../helpers/responses';
 import { readScope, scopeFields } from '../../helpers/scope';
 import { readResponseId } from '../../helpers/storedResponse';
 
+import { describedOptions, optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { optionsCollection } from '../../../shared/parameters/collections';
+import { listLocator } from '../../../shared/parameters/locators';
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'API',
@@ -38,24 +42,14 @@ const properties: INodeProperties[] = [
 		],
 		default: 'chatCompletions',
 	},
-	{
+	listLocator({
 		displayName: 'Model',
 		name: 'model',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: 'gpt-4o-mini' },
-		required: true,
-		description:
-			'The chat model to use; the list shows what this key can use under the chosen organization',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchModels', searchable: true },
-			},
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'gpt-4o-mini' },
-		],
-	},
+		defaultValue: 'gpt-4o-mini',
+		description: 'The chat model to use; the list shows what this key can use under the chosen organization',
+		searchListMethod: 'searchModels',
+		modes: [{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'gpt-4o-mini' }],
+	}),
 	{
 		displayName: 'Instructions',
 		name: 'instructions',
@@ -114,20 +108,12 @@ const properties: INodeProperties[] = [
 						displayName: 'Role',
 						name: 'role',
 						type: 'options',
-						options: [
-							{
-								name: 'Assistant',
-								value: 'assistant',
-								description: 'An earlier answer of the model',
-							},
-							{
-								name: 'Developer',
-								value: 'developer',
-								description: 'Instructions for newer models',
-							},
-							{ name: 'System', value: 'system', description: 'Instructions for the model' },
-							{ name: 'User', value: 'user', description: 'What the user says' },
-						],
+						options: describedOptions({
+							assistant: 'An earlier answer of the model',
+							developer: 'Instructions for newer models',
+							system: 'Instructions for the model',
+							user: 'What the user says',
+						}),
 						default: 'user',
 					},
 					{
@@ -158,154 +144,141 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Items at Once',
-				name: 'itemsAtOnce',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_ITEMS_AT_ONCE },
-				default: DEFAULT_ITEMS_AT_ONCE,
-				description:
-					'How many items are sent to OpenAI at the same time; lower it when rate limits hit',
-			},
-			{
-				displayName: 'JSON Schema',
-				name: 'jsonSchema',
-				type: 'json',
-				default:
-					'{\n  "type": "object",\n  "properties": {\n    "answer": {"type": "string"}\n  },\n  "required": ["answer"],\n  "additionalProperties": false\n}',
-				description:
-					'The schema the answer follows (strict): its root is an object, every property is required and no others are allowed',
-				displayOptions: { show: { responseFormat: ['json_schema'] } },
-			},
-			{
-				displayName: 'Max Completion Tokens',
-				name: 'maxCompletionTokens',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1024,
-				description:
-					'The most tokens the answer may use, reasoning tokens included (the Responses API needs at least 16)',
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'json',
-				default: '{}',
-				description:
-					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Chat > Get Many filters by them',
-			},
-			{
-				displayName: 'Reasoning Effort',
-				name: 'reasoningEffort',
-				type: 'options',
-				options: [
-					{ name: 'High', value: 'high' },
-					{ name: 'Low', value: 'low' },
-					{ name: 'Medium', value: 'medium' },
-					{ name: 'Minimal', value: 'minimal' },
-					{ name: 'None', value: 'none' },
-				],
-				default: 'medium',
-				description: 'How hard reasoning models (o-series, gpt-5) think before answering',
-			},
-			{
-				displayName: 'Response Format',
-				name: 'responseFormat',
-				type: 'options',
-				options: [
-					{ name: 'Text', value: 'text' },
-					{
-						name: 'JSON Object',
-						value: 'json_object',
-						description: 'The answer is parsed into the output; a message must ask for JSON',
-					},
-					{
-						name: 'JSON Schema (Structured Output)',
-						value: 'json_schema',
-						description: 'The answer follows the JSON schema below and is parsed into the output',
-					},
-				],
-				default: 'text',
-			},
-			{
-				displayName: 'Schema Name',
-				name: 'schemaName',
-				type: 'string',
-				default: 'answer',
-				description: 'A name for the schema: letters, digits, _ and -',
-				displayOptions: { show: { responseFormat: ['json_schema'] } },
-			},
-			{
-				displayName: 'Seed',
-				name: 'seed',
-				type: 'number',
-				default: 0,
-				description: 'Asks OpenAI for repeatable answers to the same request (best effort)',
-				displayOptions: { show: { '/api': ['chatCompletions'] } },
-			},
-			{
-				displayName: 'Service Tier',
-				name: 'serviceTier',
-				type: 'options',
-				options: [
-					{ name: 'Auto', value: 'auto', description: "The project's setting (default unless changed)" },
-					{ name: 'Default', value: 'default', description: 'Standard price and speed' },
-					{ name: 'Flex', value: 'flex', description: 'Lower price, slower and sometimes unavailable' },
-					{ name: 'Priority', value: 'priority', description: 'Faster, at a higher price' },
-				],
-				default: 'auto',
-				description:
-					'Trades price for speed. The output\'s "service_tier" says which tier actually served the item.',
-			},
-			{
-				displayName: 'Stop Sequences',
-				name: 'stop',
-				type: 'string',
-				default: '',
-				description:
-					'Text at which the answer stops; several as a JSON array, e.g. ["END", "\\n\\n"] (up to 4)',
-				displayOptions: { show: { '/api': ['chatCompletions'] } },
-			},
-			{
-				displayName: 'Store',
-				name: 'store',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether OpenAI keeps the answer (Chat > Get Many lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
-			},
-			{
-				displayName: 'Temperature',
-				name: 'temperature',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
-				default: 1,
-				description: 'From 0 (focused) to 2 (random). Change this or Top P, not both.',
-			},
-			{
-				displayName: 'Top P',
-				name: 'topP',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 1,
-				description: 'Nucleus sampling from 0 to 1. Change this or Temperature, not both.',
-			},
-			{
-				displayName: 'User',
-				name: 'user',
-				type: 'string',
-				default: '',
-				description: 'A stable ID of your end user, which helps OpenAI detect abuse',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Items at Once',
+			name: 'itemsAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_ITEMS_AT_ONCE },
+			default: DEFAULT_ITEMS_AT_ONCE,
+			description:
+				'How many items are sent to OpenAI at the same time; lower it when rate limits hit',
+		},
+		{
+			displayName: 'JSON Schema',
+			name: 'jsonSchema',
+			type: 'json',
+			default:
+				'{\n  "type": "object",\n  "properties": {\n    "answer": {"type": "string"}\n  },\n  "required": ["answer"],\n  "additionalProperties": false\n}',
+			description:
+				'The schema the answer follows (strict): its root is an object, every property is required and no others are allowed',
+			displayOptions: { show: { responseFormat: ['json_schema'] } },
+		},
+		{
+			displayName: 'Max Completion Tokens',
+			name: 'maxCompletionTokens',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1024,
+			description:
+				'The most tokens the answer may use, reasoning tokens included (the Responses API needs at least 16)',
+		},
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'json',
+			default: '{}',
+			description:
+				'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Chat > Get Many filters by them',
+		},
+		{
+			displayName: 'Reasoning Effort',
+			name: 'reasoningEffort',
+			type: 'options',
+			options: optionsNamedAfterValues(['high', 'low', 'medium', 'minimal', 'none']),
+			default: 'medium',
+			description: 'How hard reasoning models (o-series, gpt-5) think before answering',
+		},
+		{
+			displayName: 'Response Format',
+			name: 'responseFormat',
+			type: 'options',
+			options: [
+				{ name: 'Text', value: 'text' },
+				{
+					name: 'JSON Object',
+					value: 'json_object',
+					description: 'The answer is parsed into the output; a message must ask for JSON',
+				},
+				{
+					name: 'JSON Schema (Structured Output)',
+					value: 'json_schema',
+					description: 'The answer follows the JSON schema below and is parsed into the output',
+				},
+			],
+			default: 'text',
+		},
+		{
+			displayName: 'Schema Name',
+			name: 'schemaName',
+			type: 'string',
+			default: 'answer',
+			description: 'A name for the schema: letters, digits, _ and -',
+			displayOptions: { show: { responseFormat: ['json_schema'] } },
+		},
+		{
+			displayName: 'Seed',
+			name: 'seed',
+			type: 'number',
+			default: 0,
+			description: 'Asks OpenAI for repeatable answers to the same request (best effort)',
+			displayOptions: { show: { '/api': ['chatCompletions'] } },
+		},
+		{
+			displayName: 'Service Tier',
+			name: 'serviceTier',
+			type: 'options',
+			options: [
+				{ name: 'Auto', value: 'auto', description: "The project's setting (default unless changed)" },
+				{ name: 'Default', value: 'default', description: 'Standard price and speed' },
+				{ name: 'Flex', value: 'flex', description: 'Lower price, slower and sometimes unavailable' },
+				{ name: 'Priority', value: 'priority', description: 'Faster, at a higher price' },
+			],
+			default: 'auto',
+			description:
+				'Trades price for speed. The output\'s "service_tier" says which tier actually served the item.',
+		},
+		{
+			displayName: 'Stop Sequences',
+			name: 'stop',
+			type: 'string',
+			default: '',
+			description:
+				'Text at which the answer stops; several as a JSON array, e.g. ["END", "\\n\\n"] (up to 4)',
+			displayOptions: { show: { '/api': ['chatCompletions'] } },
+		},
+		{
+			displayName: 'Store',
+			name: 'store',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether OpenAI keeps the answer (Chat > Get Many lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
+		},
+		{
+			displayName: 'Temperature',
+			name: 'temperature',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
+			default: 1,
+			description: 'From 0 (focused) to 2 (random). Change this or Top P, not both.',
+		},
+		{
+			displayName: 'Top P',
+			name: 'topP',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 1,
+			description: 'Nucleus sampling from 0 to 1. Change this or Temperature, not both.',
+		},
+		{
+			displayName: 'User',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'A stable ID of your end user, which helps OpenAI detect abuse',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['complete'] } }, properties);

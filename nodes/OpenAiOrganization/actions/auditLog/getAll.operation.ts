@@ -8,7 +8,8 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readList } from '../../../shared/execution/lists';
 import { checkProjectIds, projectIdsOfList, projectPickerList } from '../../../shared/parameters/projectPicker';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { toUnixSeconds } from '../../../shared/time/dates';
 import type { BucketRules } from '../../../shared/time/timeRange';
 import { readTimeRange, timeRangeProperties } from '../../../shared/time/timeRangeParameters';
@@ -18,59 +19,51 @@ const EVENT_TIMES: BucketRules = { bucketSeconds: 1, label: 'audit logs' };
 
 const properties: INodeProperties[] = [
 	...timeRangeProperties('When the events happened (their effective_at), in UTC days'),
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Actor Emails',
-				name: 'actorEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. alice@example.com, bob@example.com',
-				description: 'Only events done by the users with these emails (comma-separated)',
-			},
-			{
-				displayName: 'Actor IDs',
-				name: 'actorIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. user-abc, svc_acct_abc, key_abc',
-				description:
-					'Only events done by these users, service accounts or API keys (comma-separated IDs; an API key by its tracking ID)',
-			},
-			{
-				displayName: 'Event Types',
-				name: 'eventTypes',
-				type: 'multiOptions',
-				options: AUDIT_LOG_EVENT_TYPE_OPTIONS,
-				default: [],
-				description:
-					'Only events of these types, e.g. api_key.created and user.added',
-			},
-			{
-				displayName: 'Project IDs',
-				name: 'projectIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. proj_abc, proj_def',
-				description: 'Only events in these projects (comma-separated project IDs, e.g. from an expression)',
-			},
-			projectPickerList({ name: 'projectList', displayName: 'Projects', description: 'Only events in these projects, picked from the organization' }),
-			{
-				displayName: 'Resource IDs',
-				name: 'resourceIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. key_abc, proj_abc, invite-abc',
-				description: 'Only events done to these things, e.g. an API key, a project or an invite (comma-separated IDs)',
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Actor Emails',
+			name: 'actorEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. alice@example.com, bob@example.com',
+			description: 'Only events done by the users with these emails (comma-separated)',
+		},
+		{
+			displayName: 'Actor IDs',
+			name: 'actorIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. user-abc, svc_acct_abc, key_abc',
+			description:
+				'Only events done by these users, service accounts or API keys (comma-separated IDs; an API key by its tracking ID)',
+		},
+		{
+			displayName: 'Event Types',
+			name: 'eventTypes',
+			type: 'multiOptions',
+			options: AUDIT_LOG_EVENT_TYPE_OPTIONS,
+			default: [],
+			description:
+				'Only events of these types, e.g. api_key.created and user.added',
+		},
+		{
+			displayName: 'Project IDs',
+			name: 'projectIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. proj_abc, proj_def',
+			description: 'Only events in these projects (comma-separated project IDs, e.g. from an expression)',
+		},
+		projectPickerList({ name: 'projectList', displayName: 'Projects', description: 'Only events in these projects, picked from the organization' }),
+		{
+			displayName: 'Resource IDs',
+			name: 'resourceIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. key_abc, proj_abc, invite-abc',
+			description: 'Only events done to these things, e.g. an API key, a project or an invite (comma-separated IDs)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['auditLog'], operation: ['getAll'] } }, properties);

@@ -1,25 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationProperty } from '../../../shared/parameters/operations';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['auditLog'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get audit log events',
-				description: 'Who did what in the organization, newest first, one item per event',
-			},
-		],
-		default: 'getAll',
-	},
+	operationProperty('auditLog', [
+		getManyOperation('Get audit log events', 'Who did what in the organization, newest first, one item per event'),
+	]),
 	...getAll.description,
 ];

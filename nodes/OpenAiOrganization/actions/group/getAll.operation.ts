@@ -3,10 +3,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { GROUPS_PATH, listGroupThings, toGroupItem } from '../../../shared/resources/groups';
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, returnAllProperties);
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, getManyProperties());
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const limit = readLimit.call(this, itemIndex, 'group');

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as deleteGroup from './delete.operation';
 import * as get from './get.operation';
@@ -9,21 +10,13 @@ import * as rename from './rename.operation';
 export { create, deleteGroup, get, getAll, rename };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['group'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a group of the organization\'s users' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a group', description: 'Delete a group; its users lose what it gave them (cannot be undone)' },
-			{ name: 'Get', value: 'get', action: 'Get a group', description: 'One group of the organization' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many groups', description: 'The groups of the organization' },
-			{ name: 'Rename', value: 'rename', action: 'Rename a group', description: 'Give a group a new name' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('group', [
+		operationOn('group', 'create', 'Create a group of the organization\'s users'),
+		operationOn('group', 'delete', 'Delete a group; its users lose what it gave them (cannot be undone)'),
+		operationOn('group', 'get', 'One group of the organization'),
+		getManyOperation('Get many groups', 'The groups of the organization'),
+		operationOn('group', 'rename', 'Give a group a new name'),
+	]),
 	...getAll.description,
 	...create.description,
 	...get.description,

@@ -3,13 +3,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { getMemberId, memberLocator } from '../../../shared/resources/projectMembers';
 import { GROUP, groupUsersPath, listGroupThings, toGroupItem } from '../../../shared/resources/groups';
 
 export const description = updateDisplayOptions({ show: { resource: ['groupMember'], operation: ['getAll'] } }, [
 	memberLocator(GROUP, 'The group whose users to list'),
-	...returnAllProperties,
+	...getManyProperties(),
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { membershipProperties } from '../../../shared/parameters/operations';
 import * as add from './add.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -7,23 +8,9 @@ import * as remove from './remove.operation';
 
 export { add, get, getAll, remove };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['groupMember'] } },
-		options: [
-			{ name: 'Add', value: 'add', action: 'Add a user to a group', description: 'Put a user of the organization in a group' },
-			{ name: 'Get', value: 'get', action: 'Get a user of a group', description: "One of a group's users" },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many users of a group', description: "The users of a group, following every page" },
-			{ name: 'Remove', value: 'remove', action: 'Remove a user from a group', description: 'Take a user out of a group (they stay in the organization)' },
-		],
-		default: 'getAll',
-	},
-	...getAll.description,
-	...add.description,
-	...get.description,
-	...remove.description,
-];
+export const description: INodeProperties[] = membershipProperties('groupMember', 'user', 'group', {
+	getAll: { operation: getAll, description: 'The users of a group, following every page' },
+	add: { operation: add, description: 'Put a user of the organization in a group' },
+	get: { operation: get, description: "One of a group's users" },
+	remove: { operation: remove, description: 'Take a user out of a group (they stay in the organization)' },
+});

@@ -5,6 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { isProjectId, listPages, openAiRequest } from '../../../shared/transport';
+import { choiceProperty, optionsNamedAfterValues } from '../../../shared/parameters/choices';
 import { pickedProjectId, projectPicker } from '../../../shared/parameters/projectPicker';
 import { INVITE, toMemberItem } from '../../helpers/members';
 import { organizationRoleProperty, readOrganizationRole } from '../../helpers/roles';
@@ -41,16 +42,7 @@ const properties: INodeProperties[] = [
 				values: [
 					// Named "id" as when it was a typed ID, so saved workflows keep their projects (read either way).
 					projectPicker({ name: 'id', description: 'A project the person joins' }),
-					{
-						displayName: 'Project Role',
-						name: 'role',
-						type: 'options',
-						default: 'member',
-						options: [
-							{ name: 'Member', value: 'member' },
-							{ name: 'Owner', value: 'owner' },
-						],
-					},
+					choiceProperty({ displayName: 'Project Role', name: 'role', default: 'member' }, optionsNamedAfterValues(PROJECT_ROLES)),
 				],
 			},
 		],

@@ -1,33 +1,27 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { checkChoice, optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { listPages } from '../../../shared/transport';
 import { INVITE, toMemberItem } from '../../helpers/members';
 
 const STATUSES = ['any', 'pending', 'accepted', 'expired'];
 
 const properties: INodeProperties[] = [
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'any',
-				options: STATUSES.map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value })),
-				description: 'Only invites with this status (OpenAI lists every invite; the node keeps these)',
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'any',
+			options: optionsNamedAfterValues(STATUSES),
+			description: 'Only invites with this status (OpenAI lists every invite; the node keeps these)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['invite'], operation: ['getAll'] } }, properties);
@@ -35,12 +29,7 @@ export const description = updateDisplayOptions({ show: { resource: ['invite'], 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const limit = readLimit.call(this, itemIndex, 'invite');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const status = String(filters.status ?? 'any');
-	if (!STATUSES.includes(status)) {
-		throw new NodeOperationError(this.getNode(), `"Status" must be any, pending, accepted or expired, not "${status}"`, {
-			itemIndex,
-		});
-	}
+	const status = checkChoice.call(this, { label: 'Status', value: String(filters.status ?? 'any'), allowed: STATUSES, itemIndex });
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {
 		const invites: IDataObject[] = [];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as deleteInvite from './delete.operation';
 import * as get from './get.operation';
@@ -8,20 +9,12 @@ import * as getAll from './getAll.operation';
 export { create, deleteInvite, get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['invite'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Invite a person', description: 'Invite someone to the organization, and to projects with their roles' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an invite', description: 'Withdraw an invite that was not accepted' },
-			{ name: 'Get', value: 'get', action: 'Get an invite', description: 'One invite of the organization' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many invites', description: 'The invites of the organization' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('invite', [
+		{ name: 'Create', value: 'create', action: 'Invite a person', description: 'Invite someone to the organization, and to projects with their roles' },
+		operationOn('invite', 'delete', 'Withdraw an invite that was not accepted'),
+		operationOn('invite', 'get', 'One invite of the organization'),
+		getManyOperation('Get many invites', 'The invites of the organization'),
+	]),
 	...getAll.description,
 	...create.description,
 	...get.description,

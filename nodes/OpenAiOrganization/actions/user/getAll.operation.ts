@@ -4,29 +4,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readList } from '../../../shared/execution/lists';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { listPages } from '../../../shared/transport';
 import { toMemberItem, USER } from '../../helpers/members';
 
 const properties: INodeProperties[] = [
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Emails',
-				name: 'emails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. alice@example.com, bob@example.com',
-				description: 'Only the users with these email addresses (comma-separated)',
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. alice@example.com, bob@example.com',
+			description: 'Only the users with these email addresses (comma-separated)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, properties);

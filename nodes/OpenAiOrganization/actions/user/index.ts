@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';
@@ -8,20 +9,12 @@ import * as updateRole from './updateRole.operation';
 export { get, getAll, remove, updateRole };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{ name: 'Change Role', value: 'updateRole', action: 'Change the role of a user', description: 'Make a user an owner or a reader of the organization' },
-			{ name: 'Get', value: 'get', action: 'Get a user', description: 'One user of the organization' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'The users of the organization, optionally by email' },
-			{ name: 'Remove', value: 'remove', action: 'Remove a user', description: 'Remove a user from the organization (cannot be undone)' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('user', [
+		{ name: 'Change Role', value: 'updateRole', action: 'Change the role of a user', description: 'Make a user an owner or a reader of the organization' },
+		operationOn('user', 'get', 'One user of the organization'),
+		getManyOperation('Get many users', 'The users of the organization, optionally by email'),
+		operationOn('user', 'remove', 'Remove a user from the organization (cannot be undone)'),
+	]),
 	...getAll.description,
 	...get.description,
 	...updateRole.description,

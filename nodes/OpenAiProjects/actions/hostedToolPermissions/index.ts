@@ -1,28 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { projectSettingProperties } from '../../../shared/parameters/operations';
 import * as get from './get.operation';
 import * as update from './update.operation';
 
 export { get, update };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['hostedToolPermissions'] } },
-		options: [
-			{ name: 'Get', value: 'get', action: 'Get the hosted tool permissions of a project', description: 'Read which hosted tools a project may use' },
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update the hosted tool permissions of a project',
-				description: 'Switch hosted tools (web search, file search, code interpreter…) on or off in a project',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...update.description,
-];
+export const description: INodeProperties[] = projectSettingProperties('hostedToolPermissions', 'hosted tool permissions', {
+	get: { operation: get, description: 'Read which hosted tools a project may use' },
+	update: { operation: update, description: 'Switch hosted tools (web search, file search, code interpreter…) on or off in a project' },
+});

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { checkChoice, choiceProperty } from '../../../shared/parameters/choices';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { requestInProject } from '../../helpers/inProject';
@@ -22,18 +23,12 @@ const CHOICES = ['unchanged', 'enable', 'disable'];
 const properties: INodeProperties[] = [
 	{ ...projectLocator, description: 'The project whose hosted tools to switch on or off' },
 	...TOOLS.map(
-		({ name, displayName }): INodeProperties => ({
-			displayName,
-			name,
-			type: 'options',
-			default: 'unchanged',
-			options: [
+		({ name, displayName }): INodeProperties =>
+			choiceProperty({ displayName, name, default: 'unchanged', description: `Whether the project may use ${displayName}` }, [
 				{ name: 'Leave Unchanged', value: 'unchanged' },
 				{ name: 'Enable', value: 'enable' },
 				{ name: 'Disable', value: 'disable' },
-			],
-			description: `Whether the project may use ${displayName}`,
-		}),
+			]),
 	),
 ];
 
@@ -42,10 +37,12 @@ export const description = updateDisplayOptions({ show: { resource: ['hostedTool
 function readChanges(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
 	for (const { name, field, displayName } of TOOLS) {
-		const choice = String(this.getNodeParameter(name, itemIndex, 'unchanged'));
-		if (!CHOICES.includes(choice)) {
-			throw new NodeOperationError(this.getNode(), `"${displayName}" must be unchanged, enable or disable, not "${choice}"`, { itemIndex });
-		}
+		const choice = checkChoice.call(this, {
+			label: displayName,
+			value: String(this.getNodeParameter(name, itemIndex, 'unchanged')),
+			allowed: CHOICES,
+			itemIndex,
+		});
 		if (choice !== 'unchanged') body[field] = { enabled: choice === 'enable' };
 	}
 	if (Object.keys(body).length === 0) {

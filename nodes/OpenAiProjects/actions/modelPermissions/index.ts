@@ -1,36 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { projectSettingProperties } from '../../../shared/parameters/operations';
 import * as get from './get.operation';
 import * as remove from './remove.operation';
 import * as update from './update.operation';
 
 export { get, remove, update };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['modelPermissions'] } },
-		options: [
-			{ name: 'Get', value: 'get', action: 'Get the model permissions of a project', description: "Read which models a project may use" },
-			{
-				name: 'Remove',
-				value: 'remove',
-				action: 'Remove the model permissions of a project',
-				description: "Remove a project's model restrictions (it may then use every model)",
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update the model permissions of a project',
-				description: 'Allow only some models, or block some models, in a project',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...update.description,
-	...remove.description,
-];
+export const description: INodeProperties[] = projectSettingProperties('modelPermissions', 'model permissions', {
+	get: { operation: get, description: "Read which models a project may use" },
+	update: { operation: update, description: 'Allow only some models, or block some models, in a project' },
+	remove: { operation: remove, description: "Remove a project's model restrictions (it may then use every model)" },
+});

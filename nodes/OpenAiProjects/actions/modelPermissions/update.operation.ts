@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { checkChoice, choiceProperty } from '../../../shared/parameters/choices';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { requestInProject } from '../../helpers/inProject';
@@ -12,17 +13,10 @@ const MODES = ['allow_list', 'deny_list'];
 
 const properties: INodeProperties[] = [
 	{ ...projectLocator, description: 'The project whose models to restrict' },
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		default: 'allow_list',
-		options: [
-			{ name: 'Allow Only These Models', value: 'allow_list', description: 'The project may use the models listed and no other' },
-			{ name: 'Block These Models', value: 'deny_list', description: 'The project may use every model except those listed' },
-		],
-		description: 'Replaces the policy the project has',
-	},
+	choiceProperty({ displayName: 'Mode', name: 'mode', default: 'allow_list', description: 'Replaces the policy the project has' }, [
+		{ name: 'Allow Only These Models', value: 'allow_list', description: 'The project may use the models listed and no other' },
+		{ name: 'Block These Models', value: 'deny_list', description: 'The project may use every model except those listed' },
+	]),
 	{
 		displayName: 'Model IDs',
 		name: 'modelIds',
@@ -60,10 +54,12 @@ function readModelIds(this: IExecuteFunctions, itemIndex: number, mode: string):
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const projectId = getProjectId.call(this, itemIndex);
-	const mode = String(this.getNodeParameter('mode', itemIndex, 'allow_list'));
-	if (!MODES.includes(mode)) {
-		throw new NodeOperationError(this.getNode(), `"Mode" must be allow_list or deny_list, not "${mode}"`, { itemIndex });
-	}
+	const mode = checkChoice.call(this, {
+		label: 'Mode',
+		value: String(this.getNodeParameter('mode', itemIndex, 'allow_list')),
+		allowed: MODES,
+		itemIndex,
+	});
 	const modelIds = readModelIds.call(this, itemIndex, mode);
 	const limits = readRequestLimits.call(this, itemIndex);
 	const send = async () => {

@@ -7,6 +7,7 @@ import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages, openAiRequest } from '../../../shared/transport';
 import { getProjectName, toProjectItem } from '../../../shared/resources/projects';
 import type { Project } from '../../../shared/resources/projects';
+import { optionsCollection } from '../../../shared/parameters/collections';
 
 const RESIDENCIES = [
 	'GLOBAL',
@@ -36,30 +37,23 @@ const properties: INodeProperties[] = [
 		placeholder: 'Support Triage Bot',
 		description: 'The name of the new project, as it appears in reports. Names need not be unique.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'External Key ID',
-				name: 'externalKeyId',
-				type: 'string',
-				default: '',
-				description: 'ID of an external encryption key (enterprise key management) to associate with the project',
-			},
-			{
-				displayName: 'Residency',
-				name: 'residency',
-				type: 'options',
-				default: 'GLOBAL',
-				options: RESIDENCIES.map((value) => ({ name: value, value })),
-				description: 'Where the project stores and processes data. Your organization must have access to it.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'External Key ID',
+			name: 'externalKeyId',
+			type: 'string',
+			default: '',
+			description: 'ID of an external encryption key (enterprise key management) to associate with the project',
+		},
+		{
+			displayName: 'Residency',
+			name: 'residency',
+			type: 'options',
+			default: 'GLOBAL',
+			options: RESIDENCIES.map((value) => ({ name: value, value })),
+			description: 'Where the project stores and processes data. Your organization must have access to it.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['create'] } }, properties);

@@ -14,6 +14,7 @@ import { isDefaultProject, toProjectItem } from '../../../shared/resources/proje
 import type { Project } from '../../../shared/resources/projects';
 import { ageInDays, byLongestIdle, isActive, recordKeys, recordReport, staleItem, staleWindow } from '../../helpers/staleProjects';
 import type { ActivityLedger, StaleWindow } from '../../helpers/staleProjects';
+import { optionsCollection } from '../../../shared/parameters/collections';
 
 const DAY_SECONDS = 86_400;
 
@@ -27,53 +28,46 @@ const properties: INodeProperties[] = [
 		description:
 			'A project is stale when it had no cost, no usage of any kind and no API key used in this many days',
 	},
-	{
-		displayName: 'Options',
-		name: 'staleOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			projectPickerList({
-				name: 'ignoreProjectList',
-				displayName: 'Ignore Projects',
-				description: 'Projects never to list, picked from the organization',
-			}),
-			{
-				displayName: 'Ignore Projects by Name or ID',
-				name: 'ignoreProjects',
-				type: 'string',
-				default: '',
-				placeholder: 'proj_abc123, Legal Archive',
-				description: 'Names or IDs of projects never to list, separated by commas or new lines (names in any case)',
-			},
-			{
-				displayName: 'Include Evidence',
-				name: 'includeEvidence',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add what was found per kind (costs, each usage report, each API key) to every item, for a report',
-			},
-			{
-				displayName: 'Look Back (Days)',
-				name: 'lookBackDays',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 90,
-				description:
-					'How far back to read costs and usage to find when a stale project was last active (never less than Inactive For). Every 31 days more cost one request per usage kind.',
-			},
-			{
-				displayName: 'Minimum Age (Days)',
-				name: 'minimumAgeDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 30,
-				description: 'Projects created fewer days ago than this are never listed',
-			},
-		],
-	},
+	optionsCollection([
+		projectPickerList({
+			name: 'ignoreProjectList',
+			displayName: 'Ignore Projects',
+			description: 'Projects never to list, picked from the organization',
+		}),
+		{
+			displayName: 'Ignore Projects by Name or ID',
+			name: 'ignoreProjects',
+			type: 'string',
+			default: '',
+			placeholder: 'proj_abc123, Legal Archive',
+			description: 'Names or IDs of projects never to list, separated by commas or new lines (names in any case)',
+		},
+		{
+			displayName: 'Include Evidence',
+			name: 'includeEvidence',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add what was found per kind (costs, each usage report, each API key) to every item, for a report',
+		},
+		{
+			displayName: 'Look Back (Days)',
+			name: 'lookBackDays',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 90,
+			description:
+				'How far back to read costs and usage to find when a stale project was last active (never less than Inactive For). Every 31 days more cost one request per usage kind.',
+		},
+		{
+			displayName: 'Minimum Age (Days)',
+			name: 'minimumAgeDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description: 'Projects created fewer days ago than this are never listed',
+		},
+	], 'staleOptions'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['findStale'] } }, properties);

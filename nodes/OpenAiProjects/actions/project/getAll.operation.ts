@@ -6,61 +6,53 @@ import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { listPages } from '../../../shared/transport';
 import { parseMoment } from '../../../shared/time/dates';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { checkChoice, optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { toProjectItem } from '../../../shared/resources/projects';
 import type { Project } from '../../../shared/resources/projects';
 
+const STATUSES = ['any', 'active', 'archived'];
+
 const properties: INodeProperties[] = [
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only projects created after this moment',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only projects created before this moment, e.g. {{ $now.minus({ days: 90 }) }} for stale projects',
-			},
-			{
-				displayName: 'Include Archived',
-				name: 'includeArchived',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include archived projects (OpenAI leaves them out by default)',
-			},
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-				description: 'Only projects whose name contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Active', value: 'active' },
-					{ name: 'Archived', value: 'archived' },
-				],
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only projects created after this moment',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only projects created before this moment, e.g. {{ $now.minus({ days: 90 }) }} for stale projects',
+		},
+		{
+			displayName: 'Include Archived',
+			name: 'includeArchived',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include archived projects (OpenAI leaves them out by default)',
+		},
+		{
+			displayName: 'Name Contains',
+			name: 'nameContains',
+			type: 'string',
+			default: '',
+			description: 'Only projects whose name contains this text (case-insensitive)',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'any',
+			options: optionsNamedAfterValues(STATUSES),
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['project'], operation: ['getAll'] } }, properties);
@@ -88,12 +80,12 @@ function readFilterDate(this: IExecuteFunctions, value: unknown, label: string, 
 
 function readFilter(this: IExecuteFunctions, itemIndex: number): ProjectFilter {
 	const raw = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const status = (raw.status as ProjectFilter['status']) ?? 'any';
-	if (!['any', 'active', 'archived'].includes(status)) {
-		throw new NodeOperationError(this.getNode(), `"Status" must be any, active or archived, not "${status}"`, {
-			itemIndex,
-		});
-	}
+	const status = checkChoice.call(this, {
+		label: 'Status',
+		value: (raw.status as string) ?? 'any',
+		allowed: STATUSES,
+		itemIndex,
+	}) as ProjectFilter['status'];
 	const filter: ProjectFilter = {
 		// Archived projects are only listed when asked for, so a status filter on them must ask.
 		includeArchived: raw.includeArchived === true || status === 'archived',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as findStale from './findStale.operation';
@@ -10,38 +11,20 @@ import * as rename from './rename.operation';
 export { archive, create, findStale, get, getAll, rename };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['project'] } },
-		options: [
-			{
-				name: 'Archive',
-				value: 'archive',
-				action: 'Archive a project',
-				description: 'Archive a project (cannot be undone)',
-			},
-			{ name: 'Create', value: 'create', action: 'Create a project', description: 'Create a new project' },
-			{
-				name: 'Find Stale',
-				value: 'findStale',
-				action: 'Find stale projects',
-				description:
-					'List active projects with no cost, no usage of any kind and no API key used in the last N days',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get one project by ID' },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many projects',
-				description: 'List projects, following every page',
-			},
-			{ name: 'Rename', value: 'rename', action: 'Rename a project', description: 'Change the name of a project' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('project', [
+		operationOn('project', 'archive', 'Archive a project (cannot be undone)'),
+		operationOn('project', 'create', 'Create a new project'),
+		{
+			name: 'Find Stale',
+			value: 'findStale',
+			action: 'Find stale projects',
+			description:
+				'List active projects with no cost, no usage of any kind and no API key used in the last N days',
+		},
+		operationOn('project', 'get', 'Get one project by ID'),
+		getManyOperation('Get many projects', 'List projects, following every page'),
+		operationOn('project', 'rename', 'Change the name of a project'),
+	]),
 	...getAll.description,
 	...create.description,
 	...findStale.description,

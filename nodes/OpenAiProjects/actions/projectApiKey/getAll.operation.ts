@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { checkChoice, optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { organizationUserIds } from '../../helpers/organizationUsers';
 import { listMembers, PROJECT_API_KEY, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
@@ -12,51 +14,39 @@ import { daysSinceLastUse, ownerFields, unusedFor } from './keys';
 
 const properties: INodeProperties[] = [
 	projectLocator,
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Never Used',
-				name: 'neverUsed',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep only keys that were never used',
-			},
-			{
-				displayName: 'Not Used for Days',
-				name: 'unusedDays',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 90,
-				description:
-					'Only keys not used in this many days: last used before then, or never used and created before then',
-			},
-			{
-				displayName: 'Owner Left Organization',
-				name: 'ownerLeftOrganization',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to keep only keys of users who are no longer in the organization (checked against the organization's user list)",
-			},
-			{
-				displayName: 'Owner Type',
-				name: 'ownerType',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Service Account', value: 'service_account' },
-					{ name: 'User', value: 'user' },
-				],
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Never Used',
+			name: 'neverUsed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to keep only keys that were never used',
+		},
+		{
+			displayName: 'Not Used for Days',
+			name: 'unusedDays',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 90,
+			description:
+				'Only keys not used in this many days: last used before then, or never used and created before then',
+		},
+		{
+			displayName: 'Owner Left Organization',
+			name: 'ownerLeftOrganization',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to keep only keys of users who are no longer in the organization (checked against the organization's user list)",
+		},
+		{
+			displayName: 'Owner Type',
+			name: 'ownerType',
+			type: 'options',
+			default: 'any',
+			options: optionsNamedAfterValues(['any', 'service_account', 'user']),
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['projectApiKey'], operation: ['getAll'] } }, properties);
@@ -85,11 +75,7 @@ function readFilter(this: IExecuteFunctions, itemIndex: number): KeyFilter {
 		}
 		filter.unusedDays = days;
 	}
-	if (!['any', 'user', 'service_account'].includes(filter.ownerType)) {
-		throw new NodeOperationError(this.getNode(), `"Owner Type" must be any, user or service_account, not "${filter.ownerType}"`, {
-			itemIndex,
-		});
-	}
+	checkChoice.call(this, { label: 'Owner Type', value: filter.ownerType, allowed: ['any', 'user', 'service_account'], itemIndex });
 	if (filter.ownerLeftOrganization && filter.ownerType === 'service_account') {
 		throw new NodeOperationError(this.getNode(), '"Owner Left Organization" finds user keys, but "Owner Type" is Service Account', {
 			itemIndex,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as deleteKey from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -7,29 +8,11 @@ import * as getAll from './getAll.operation';
 export { deleteKey, get, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['projectApiKey'] } },
-		options: [
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a project API key',
-				description: 'Revoke a user-owned API key of a project: it stops working at once',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a project API key', description: "Get one of a project's API keys" },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many project API keys',
-				description: "List a project's API keys with owner and last use; find unused keys and keys of people who left",
-			},
-		],
-		default: 'getAll',
-	},
+	operationProperty('projectApiKey', [
+		operationOn('project API key', 'delete', 'Revoke a user-owned API key of a project: it stops working at once'),
+		operationOn('project API key', 'get', "Get one of a project's API keys"),
+		getManyOperation('Get many project API keys', "List a project's API keys with owner and last use; find unused keys and keys of people who left"),
+	]),
 	...getAll.description,
 	...get.description,
 	...deleteKey.description,

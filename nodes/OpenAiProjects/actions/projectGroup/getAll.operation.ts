@@ -3,14 +3,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { getProjectId } from '../../../shared/resources/projects';
 import { listGroupThings, projectGroupsPath, toGroupItem } from '../../../shared/resources/groups';
 import { projectLocator } from '../../helpers/projectLocator';
 
 export const description = updateDisplayOptions({ show: { resource: ['projectGroup'], operation: ['getAll'] } }, [
 	projectLocator,
-	...returnAllProperties,
+	...getManyProperties(),
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
+import { idValidation, listLocator } from '../../../shared/parameters/locators';
 import { listMembers, memberPath, PROJECT_USER, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
@@ -13,32 +14,22 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const properties: INodeProperties[] = [
 	projectLocator,
-	{
+	listLocator({
 		displayName: 'User',
 		name: 'organizationUser',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'A member of the organization (only they can be added to a project)',
+		searchListMethod: 'searchOrganizationUsers',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOrganizationUsers', searchable: true },
-			},
 			{
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'user-abc123',
-				validation: [
-					{ type: 'regex', properties: { regex: 'user-[A-Za-z0-9]+', errorMessage: 'A user ID looks like user-abc123' } },
-				],
+				validation: idValidation('user-[A-Za-z0-9]+', 'A user ID looks like user-abc123'),
 			},
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@example.com' },
 		],
-	},
+	}),
 	{ ...roleProperty, description: 'The role the user gets in the project' },
 ];
 

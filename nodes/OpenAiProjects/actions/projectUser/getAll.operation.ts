@@ -3,42 +3,32 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { optionsNamedAfterValues } from '../../../shared/parameters/choices';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { listMembers, PROJECT_USER, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 
 const properties: INodeProperties[] = [
 	projectLocator,
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@example.com',
-				default: '',
-				description: 'Only the user with this email address (case-insensitive), e.g. to find a person in every project',
-			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Member', value: 'member' },
-					{ name: 'Owner', value: 'owner' },
-				],
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@example.com',
+			default: '',
+			description: 'Only the user with this email address (case-insensitive), e.g. to find a person in every project',
+		},
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			default: 'any',
+			options: optionsNamedAfterValues(['any', 'member', 'owner']),
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['projectUser'], operation: ['getAll'] } }, properties);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { membershipProperties } from '../../../shared/parameters/operations';
 import * as add from './add.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -8,45 +9,15 @@ import * as update from './update.operation';
 
 export { add, get, getAll, remove, update };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['projectUser'] } },
-		options: [
-			{
-				name: 'Add',
-				value: 'add',
-				action: 'Add a user to a project',
-				description: 'Add a member of the organization to a project, as owner or member',
-			},
-			{
-				name: 'Change Role',
-				value: 'update',
-				action: 'Change the role of a user in a project',
-				description: "Make a project's user an owner or a member",
-			},
-			{ name: 'Get', value: 'get', action: 'Get a user of a project', description: "Get one of a project's users" },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many users of a project',
-				description: "List a project's users, following every page",
-			},
-			{
-				name: 'Remove',
-				value: 'remove',
-				action: 'Remove a user from a project',
-				description: 'Take a user out of a project (the last owner cannot be removed)',
-			},
-		],
-		default: 'getAll',
+export const description: INodeProperties[] = membershipProperties('projectUser', 'user', 'project', {
+	getAll: { operation: getAll, description: "List a project's users, following every page" },
+	add: { operation: add, description: 'Add a member of the organization to a project, as owner or member' },
+	get: { operation: get, description: "Get one of a project's users" },
+	update: {
+		operation: update,
+		name: 'Change Role',
+		action: 'Change the role of a user in a project',
+		description: "Make a project's user an owner or a member",
 	},
-	...getAll.description,
-	...add.description,
-	...get.description,
-	...update.description,
-	...remove.description,
-];
+	remove: { operation: remove, description: 'Take a user out of a project (the last owner cannot be removed)' },
+});

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { RATE_LIMITS } from '../../helpers/rateLimits';
@@ -11,7 +12,7 @@ import { listInProject } from '../../helpers/inProject';
 
 export const description = updateDisplayOptions({ show: { resource: ['rateLimit'], operation: ['getAll'] } }, [
 	{ ...projectLocator, description: 'The project whose rate limits to list (one per model)' },
-	...returnAllProperties,
+	...getManyProperties(),
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {

@@ -7,6 +7,7 @@ import { openAiRequest } from '../../../shared/transport';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { getRateLimitChoice, rateLimitLocator, rateLimitsPath, resolveRateLimitId } from '../../helpers/rateLimits';
+import { collectionProperty } from '../../../shared/parameters/collections';
 
 /** The contract's fields of a rate limit update (all integers), as the node names them. */
 const LIMIT_FIELDS: Array<{ name: string; field: string; displayName: string; description: string }> = [
@@ -21,15 +22,15 @@ const LIMIT_FIELDS: Array<{ name: string; field: string; displayName: string; de
 const properties: INodeProperties[] = [
 	{ ...projectLocator, description: 'The project whose rate limit to change' },
 	rateLimitLocator,
-	{
-		displayName: 'Limits',
-		name: 'limits',
-		type: 'collection',
-		placeholder: 'Add Limit',
-		default: {},
-		description:
-			"The limits to set; the others stay as they are. Each is a whole number of at least 1 and at most the organization's own limit for the model.",
-		options: LIMIT_FIELDS.map(({ name, displayName, description }) => ({
+	collectionProperty(
+		{
+			displayName: 'Limits',
+			name: 'limits',
+			placeholder: 'Add Limit',
+			description:
+				"The limits to set; the others stay as they are. Each is a whole number of at least 1 and at most the organization's own limit for the model.",
+		},
+		LIMIT_FIELDS.map(({ name, displayName, description }) => ({
 			displayName,
 			name,
 			type: 'number',
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 			default: 1,
 			description: `${description}. At most the organization's limit for the model.`,
 		})),
-	},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['rateLimit'], operation: ['update'] } }, properties);

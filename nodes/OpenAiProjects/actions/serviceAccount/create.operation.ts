@@ -8,6 +8,7 @@ import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resou
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
+import { optionsCollection } from '../../../shared/parameters/collections';
 
 const properties: INodeProperties[] = [
 	projectLocator,
@@ -20,23 +21,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'CI deploy bot',
 		description: 'The name of the new service account',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Without API Key',
-				name: 'withoutApiKey',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to create only the account, with no role and no API key (give it a key later)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Without API Key',
+			name: 'withoutApiKey',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to create only the account, with no role and no API key (give it a key later)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

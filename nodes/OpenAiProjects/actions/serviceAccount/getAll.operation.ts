@@ -3,14 +3,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
 import { listMembers, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 
 export const description = updateDisplayOptions({ show: { resource: ['serviceAccount'], operation: ['getAll'] } }, [
 	projectLocator,
-	...returnAllProperties,
+	...getManyProperties(),
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as createKey from './createKey.operation';
 import * as deleteAccount from './delete.operation';
@@ -17,41 +18,18 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['serviceAccount'], operation: ['create', 'createKey'] } },
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['serviceAccount'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a service account',
-				description: 'Create a service account in a project, with an API key shown once',
-			},
-			{
-				name: 'Create API Key',
-				value: 'createKey',
-				action: 'Create an API key for a service account',
-				description: 'Give a service account another API key, shown once (e.g. to rotate keys)',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a service account',
-				description: 'Delete a service account and every API key it owns',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a service account', description: "Get one of a project's service accounts" },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many service accounts',
-				description: "List a project's service accounts, following every page",
-			},
-		],
-		default: 'getAll',
-	},
+	operationProperty('serviceAccount', [
+		operationOn('service account', 'create', 'Create a service account in a project, with an API key shown once'),
+		{
+			name: 'Create API Key',
+			value: 'createKey',
+			action: 'Create an API key for a service account',
+			description: 'Give a service account another API key, shown once (e.g. to rotate keys)',
+		},
+		operationOn('service account', 'delete', 'Delete a service account and every API key it owns'),
+		operationOn('service account', 'get', "Get one of a project's service accounts"),
+		getManyOperation('Get many service accounts', "List a project's service accounts, following every page"),
+	]),
 	...getAll.description,
 	...create.description,
 	...createKey.description,

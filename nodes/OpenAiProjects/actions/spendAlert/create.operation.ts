@@ -10,6 +10,7 @@ import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import { listSpendAlerts, readRecipients, spendAlertsPath, toSpendAlertItem } from '../../helpers/spendAlerts';
 import type { SpendAlert } from '../../helpers/spendAlerts';
+import { optionsCollection } from '../../../shared/parameters/collections';
 
 const properties: INodeProperties[] = [
 	{ ...projectLocator, description: 'The project to watch' },
@@ -25,39 +26,32 @@ const properties: INodeProperties[] = [
 		placeholder: 'finance@example.com, cto@example.com',
 		description: 'Who gets the alert email, separated by commas',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Skip if an Alert at This Threshold Exists',
-				name: 'skipIfExists',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to create nothing when the project already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates',
-			},
-			{
-				displayName: 'Dry Run',
-				name: 'dryRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to only check each project and return the alert that would be created, in a plan, without creating anything',
-			},
-			{
-				displayName: 'Email Subject Prefix',
-				name: 'subjectPrefix',
-				type: 'string',
-				default: '',
-				placeholder: 'OpenAI spend alert',
-				description: "Text put before the alert email's subject",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Skip if an Alert at This Threshold Exists',
+			name: 'skipIfExists',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to create nothing when the project already has an alert at this threshold, and return that alert instead, so a scheduled workflow can run again without making duplicates',
+		},
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only check each project and return the alert that would be created, in a plan, without creating anything',
+		},
+		{
+			displayName: 'Email Subject Prefix',
+			name: 'subjectPrefix',
+			type: 'string',
+			default: '',
+			placeholder: 'OpenAI spend alert',
+			description: "Text put before the alert email's subject",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['spendAlert'], operation: ['create'] } }, properties);

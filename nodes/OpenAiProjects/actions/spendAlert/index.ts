@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyOperation, operationOn, operationProperty } from '../../../shared/parameters/operations';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -9,31 +10,13 @@ import * as update from './update.operation';
 export { create, del as delete, get, getAll, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['spendAlert'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a spend alert',
-				description: "Email people when a project's monthly spend reaches an amount in US dollars",
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a spend alert', description: 'Delete a spend alert of a project' },
-			{ name: 'Get', value: 'get', action: 'Get a spend alert', description: 'Get one spend alert of a project' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get the spend alerts of a project', description: "List a project's spend alerts" },
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a spend alert',
-				description: "Change an alert's threshold, recipients or subject prefix",
-			},
-		],
-		default: 'getAll',
-	},
+	operationProperty('spendAlert', [
+		operationOn('spend alert', 'create', "Email people when a project's monthly spend reaches an amount in US dollars"),
+		operationOn('spend alert', 'delete', 'Delete a spend alert of a project'),
+		operationOn('spend alert', 'get', 'Get one spend alert of a project'),
+		getManyOperation('Get the spend alerts of a project', "List a project's spend alerts"),
+		operationOn('spend alert', 'update', "Change an alert's threshold, recipients or subject prefix"),
+	]),
 	...create.description,
 	...getAll.description,
 	...get.description,

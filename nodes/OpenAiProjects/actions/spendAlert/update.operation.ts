@@ -5,6 +5,7 @@ import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import { dollarAmountProperty, dollarsToCents } from '../../../shared/resources/money';
+import { updateFieldsCollection } from '../../../shared/parameters/collections';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
 import {
@@ -19,35 +20,27 @@ import {
 const properties: INodeProperties[] = [
 	projectLocator,
 	spendAlertLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'What to change; the rest of the alert stays as it is',
-		options: [
-			dollarAmountProperty({
-				required: false,
-				description: "The new threshold: the project's monthly spend in US dollars that sends the email",
-			}),
-			{
-				displayName: 'Email Recipients',
-				name: 'recipients',
-				type: 'string',
-				default: '',
-				placeholder: 'finance@example.com, cto@example.com',
-				description: 'Who gets the alert email from now on, separated by commas (replaces the current list)',
-			},
-			{
-				displayName: 'Email Subject Prefix',
-				name: 'subjectPrefix',
-				type: 'string',
-				default: '',
-				description: "Text put before the alert email's subject",
-			},
-		],
-	},
+	updateFieldsCollection('What to change; the rest of the alert stays as it is', [
+		dollarAmountProperty({
+			required: false,
+			description: "The new threshold: the project's monthly spend in US dollars that sends the email",
+		}),
+		{
+			displayName: 'Email Recipients',
+			name: 'recipients',
+			type: 'string',
+			default: '',
+			placeholder: 'finance@example.com, cto@example.com',
+			description: 'Who gets the alert email from now on, separated by commas (replaces the current list)',
+		},
+		{
+			displayName: 'Email Subject Prefix',
+			name: 'subjectPrefix',
+			type: 'string',
+			default: '',
+			description: "Text put before the alert email's subject",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['spendAlert'], operation: ['update'] } }, properties);

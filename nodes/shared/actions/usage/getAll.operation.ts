@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readList } from '../../execution/lists';
 import type { PreparedItem } from '../../execution/operation';
+import { optionsNamedAfterValues } from '../../parameters/choices';
 import { projectFilterProperty } from '../../resources/projectFilter';
 import { prepareReport } from '../../resources/report';
 import type { BucketRules } from '../../time/timeRange';
@@ -58,11 +59,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'day',
 		description: 'One item per day, hour or minute (hourly ranges can be at most 7 days long, minute ranges 1 day)',
-		options: [
-			{ name: 'Day', value: 'day' },
-			{ name: 'Hour', value: 'hour' },
-			{ name: 'Minute', value: 'minute' },
-		],
+		options: optionsNamedAfterValues(Object.keys(BUCKET_WIDTHS)),
 	},
 	{
 		displayName: 'Split by Model',
