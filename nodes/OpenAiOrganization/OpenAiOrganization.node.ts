@@ -8,10 +8,16 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import { resourceProperty } from '../shared/parameters/operations';
+import * as adminApiKey from './actions/adminApiKey';
 import * as auditLog from './actions/auditLog';
+import * as certificate from './actions/certificate';
+import * as dataRetention from './actions/dataRetention';
 import * as group from './actions/group';
 import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
+import * as role from './actions/role';
+import * as spendAlert from './actions/spendAlert';
+import * as spendLimit from './actions/spendLimit';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
 import * as cost from '../shared/actions/cost';
@@ -22,22 +28,34 @@ import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
 	resourceProperty([
+		{ name: 'Admin API Key', value: 'adminApiKey' },
 		{ name: 'Audit Log', value: 'auditLog' },
+		{ name: 'Certificate', value: 'certificate' },
 		{ name: 'Cost', value: 'cost' },
+		{ name: 'Data Retention', value: 'dataRetention' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'Group Member', value: 'groupMember' },
 		{ name: 'Invite', value: 'invite' },
+		{ name: 'Role', value: 'role' },
+		{ name: 'Spend Alert', value: 'spendAlert' },
+		{ name: 'Spend Limit', value: 'spendLimit' },
 		{ name: 'Usage', value: 'usage' },
 		{ name: 'User', value: 'user' },
 	], 'auditLog'),
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...role.description,
 	...group.description,
 	...groupMember.description,
 	...usage.description,
 	...cost.description,
+	...adminApiKey.description,
+	...certificate.description,
 	typedProjectFilterProperty,
+	...spendAlert.description,
+	...spendLimit.description,
+	...dataRetention.description,
 	requestOptionsProperty,
 ];
 

@@ -11,12 +11,15 @@ import * as cost from '../shared/actions/cost';
 import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
+import * as projectRole from './actions/projectRole';
+import * as projectCertificate from './actions/projectCertificate';
 import * as projectGroup from './actions/projectGroup';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import * as usage from '../shared/actions/usage';
+import * as dataRetention from './actions/dataRetention';
 import * as hostedToolPermissions from './actions/hostedToolPermissions';
 import * as modelPermissions from './actions/modelPermissions';
 import * as rateLimit from './actions/rateLimit';
@@ -28,11 +31,14 @@ const properties: INodeProperties[] = [
 	adminKeyNoticeProperty,
 	resourceProperty([
 		{ name: 'Cost', value: 'cost' },
+		{ name: 'Data Retention', value: 'dataRetention' },
 		{ name: 'Hosted Tool Permission', value: 'hostedToolPermissions' },
 		{ name: 'Model Permission', value: 'modelPermissions' },
 		{ name: 'Project', value: 'project' },
 		{ name: 'Project API Key', value: 'projectApiKey' },
+		{ name: 'Project Certificate', value: 'projectCertificate' },
 		{ name: 'Project Group', value: 'projectGroup' },
+		{ name: 'Project Role', value: 'projectRole' },
 		{ name: 'Project User', value: 'projectUser' },
 		{ name: 'Rate Limit', value: 'rateLimit' },
 		{ name: 'Service Account', value: 'serviceAccount' },
@@ -47,12 +53,15 @@ const properties: INodeProperties[] = [
 	...projectUser.description,
 	...serviceAccount.description,
 	...projectApiKey.description,
+	...projectRole.description,
+	...projectCertificate.description,
 	...projectGroup.description,
 	...rateLimit.description,
 	...spendAlert.description,
 	...spendLimit.description,
 	...modelPermissions.description,
 	...hostedToolPermissions.description,
+	...dataRetention.description,
 	requestOptionsProperty,
 ];
 

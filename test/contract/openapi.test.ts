@@ -132,6 +132,48 @@ describe('validateResponse', () => {
 		]);
 	});
 
+	test('role lists continue by `next` (not last_id), and an assigned role must say where it came from, even as null', () => {
+		const role = { object: 'role', id: 'role_abc', name: 'Viewer', description: null, permissions: ['api.usage.read'], resource_type: 'api.project', predefined_role: false };
+		expect(validateResponse('GET', '/projects/proj_abc/roles', 200, { object: 'list', data: [role], has_more: false, next: null })).toEqual([]);
+		expect(validateResponse('GET', '/organization/roles', 200, { object: 'list', data: [role], has_more: false, last_id: 'role_abc' })).toEqual([
+			"GET /organization/roles 200 body must have required property 'next'",
+		]);
+		const fields: Record<string, unknown> = { ...role };
+		delete fields.object;
+		const assigned: Record<string, unknown> = { ...fields, created_at: 1, updated_at: 1, created_by: null, created_by_user_obj: null, metadata: {}, assignment_sources: null };
+		const list = (data: unknown[]) => ({ object: 'list', data, has_more: false, next: null });
+		expect(validateResponse('GET', '/organization/users/user-abc/roles', 200, list([assigned]))).toEqual([]);
+		const withoutSources = { ...assigned };
+		delete withoutSources.assignment_sources;
+		expect(validateResponse('GET', '/projects/proj_abc/groups/group_abc/roles', 200, list([withoutSources]))).toEqual([
+			"GET /projects/{project_id}/groups/{group_id}/roles 200 body/data/0 must have required property 'assignment_sources'",
+		]);
+		expect(validateResponse('POST', '/organization/groups/group_abc/roles', 200, { object: 'group.role', group: { object: 'group', id: 'group_abc', name: 'G', created_at: 1, scim_managed: false }, role })).toEqual([]);
+		expect(validateResponse('DELETE', '/organization/roles/role_abc', 200, { object: 'role.deleted', id: 'role_abc', deleted: true })).toEqual([]);
+	});
+
+	test('organization spend alerts, limits and data retention answers follow their own schemas', () => {
+		const alert = {
+			id: 'alert_abc',
+			object: 'organization.spend_alert',
+			threshold_amount: 100_000,
+			currency: 'USD',
+			interval: 'month',
+			notification_channel: { type: 'email', recipients: ['cfo@example.com'], subject_prefix: null },
+		};
+		expect(validateResponse('GET', '/organization/spend_alerts/alert_abc', 200, alert)).toEqual([]);
+		expect(validateResponse('GET', '/organization/spend_alerts/alert_abc', 200, { ...alert, object: 'project.spend_alert' })).toEqual([
+			'GET /organization/spend_alerts/{alert_id} 200 body/object must be equal to one of the allowed values',
+		]);
+		const limit = { object: 'organization.spend_limit', threshold_amount: 1, currency: 'USD', interval: 'month', enforcement: { status: 'enforcing' } };
+		expect(validateResponse('POST', '/organization/spend_limit', 200, limit)).toEqual([]);
+		expect(validateResponse('DELETE', '/organization/spend_limit', 200, { object: 'organization.spend_limit.deleted', deleted: true })).toEqual([]);
+		expect(validateResponse('GET', '/organization/data_retention', 200, { object: 'organization.data_retention', type: 'organization_default' })).toEqual([
+			'GET /organization/data_retention 200 body/type must be equal to one of the allowed values',
+		]);
+		expect(validateResponse('GET', '/organization/projects/proj_abc/data_retention', 200, { object: 'project.data_retention', type: 'organization_default' })).toEqual([]);
+	});
+
 	test('group lists must say where the next page starts (next), and group answers carry their own objects', () => {
 		const group = { id: 'group_abc', name: 'Support', created_at: 1, is_scim_managed: false, group_type: 'group' };
 		expect(validateResponse('GET', '/organization/groups', 200, { object: 'list', data: [group], has_more: false, next: null })).toEqual([]);
@@ -192,6 +234,24 @@ describe('validateRequest', () => {
 		]);
 	});
 
+	test('each usage path takes only its own filters: batch for completions, not for embeddings', () => {
+		const query = { start_time: '1700000000', 'api_key_ids[]': 'key_abc', 'user_ids[]': ['user-a', 'user-b'], 'models[]': 'gpt-4o' };
+		expect(validateRequest('GET', '/organization/usage/completions', { ...query, batch: 'true' }, undefined)).toEqual([]);
+		expect(validateRequest('GET', '/organization/usage/embeddings', { ...query, batch: 'true' }, undefined)).toEqual([
+			"GET /organization/usage/embeddings: unknown query parameter 'batch'",
+		]);
+		expect(validateRequest('GET', '/organization/usage/images', { start_time: '1', 'sizes[]': '4096x4096' }, undefined)).toEqual([
+			'GET /organization/usage/images query.sizes/0 must be equal to one of the allowed values',
+		]);
+	});
+
+	test('a data retention update takes only the values its body lists', () => {
+		expect(validateRequest('POST', '/organization/data_retention', {}, { retention_type: 'zero_data_retention' })).toEqual([]);
+		expect(validateRequest('POST', '/organization/data_retention', {}, { retention_type: 'none' })).toEqual([
+			'POST /organization/data_retention body/retention_type must be equal to one of the allowed values',
+		]);
+	});
+
 	test('include_archived must be a boolean', () => {
 		expect(
 			validateRequest('GET', '/organization/projects', { include_archived: 'true' }, undefined),
@@ -204,6 +264,16 @@ describe('validateRequest', () => {
 	test('a create body without a name is reported', () => {
 		expect(validateRequest('POST', '/organization/projects', {}, { title: 'x' })).toEqual([
 			"POST /organization/projects body must have required property 'name'",
+		]);
+	});
+
+	test('a role create needs a name and permissions; an assignment needs the role id', () => {
+		expect(validateRequest('POST', '/organization/roles', {}, { role_name: 'Viewer', permissions: ['api.usage.read'] })).toEqual([]);
+		expect(validateRequest('POST', '/projects/proj_abc/roles', {}, { role_name: 'Viewer' })).toEqual([
+			"POST /projects/{project_id}/roles body must have required property 'permissions'",
+		]);
+		expect(validateRequest('POST', '/projects/proj_abc/users/user-abc/roles', {}, { role: 'role_abc' })).toEqual([
+			"POST /projects/{project_id}/users/{user_id}/roles body must have required property 'role_id'",
 		]);
 	});
 
@@ -248,4 +318,43 @@ test('validateRecordedRequests checks every request a server recorded', () => {
 	expect(validateRecordedRequests(recorded)).toEqual([
 		"POST /organization/projects body must have required property 'name'",
 	]);
+});
+
+describe('admin keys and certificates', () => {
+	const owner = { type: 'user', object: 'organization.user', id: 'user_1', name: 'Ada', created_at: 1, role: 'owner' };
+	const adminKey = { object: 'organization.admin_api_key', id: 'key_1', name: 'Main', redacted_value: 'sk-admin...def', created_at: 1, expires_at: null, last_used_at: null, owner };
+	const details = { valid_at: 1, expires_at: 2 };
+
+	test('an Admin key create answer must carry the value once; a listed key must not miss its redacted value', () => {
+		expect(validateResponse('POST', '/organization/admin_api_keys', 200, { ...adminKey, value: 'sk-admin-abc' })).toEqual([]);
+		expect(validateResponse('POST', '/organization/admin_api_keys', 200, adminKey)).toEqual([expect.stringContaining("required property 'value'")]);
+		const unredacted: Record<string, unknown> = { ...adminKey };
+		delete unredacted.redacted_value;
+		expect(validateResponse('GET', '/organization/admin_api_keys', 200, { object: 'list', data: [unredacted], has_more: false })).toEqual([
+			expect.stringContaining("required property 'redacted_value'"),
+		]);
+		expect(validateResponse('DELETE', '/organization/admin_api_keys/key_1', 200, { id: 'key_1', object: 'organization.admin_api_key.deleted', deleted: true })).toEqual([]);
+	});
+
+	test('a certificate list entry must say whether it is active; a deactivation answers its own object type', () => {
+		const entry = { object: 'organization.certificate', id: 'cert_1', name: 'A', created_at: 1, certificate_details: details, active: true };
+		const list = (data: unknown[]) => ({ object: 'list', data, first_id: 'cert_1', last_id: 'cert_1', has_more: false });
+		expect(validateResponse('GET', '/organization/certificates', 200, list([entry]))).toEqual([]);
+		const inactiveUnknown: Record<string, unknown> = { ...entry };
+		delete inactiveUnknown.active;
+		expect(validateResponse('GET', '/organization/certificates', 200, list([inactiveUnknown]))).toEqual([expect.stringContaining("required property 'active'")]);
+		expect(validateResponse('POST', '/organization/certificates/deactivate', 200, { object: 'organization.certificate.deactivation', data: [entry] })).toEqual([]);
+		expect(validateResponse('POST', '/organization/certificates/deactivate', 200, { object: 'organization.certificate.activation', data: [entry] })).toEqual([
+			expect.stringContaining('/object must be equal to one of the allowed values'),
+		]);
+		expect(validateRequest('POST', '/organization/certificates/activate', {}, { certificate_ids: [] })).toEqual([
+			expect.stringContaining('must NOT have fewer than 1 items'),
+		]);
+	});
+
+	test('a service account update may send a name and a member or owner role', () => {
+		const path = '/organization/projects/proj_1/service_accounts/svc_acct_1';
+		expect(validateRequest('POST', path, {}, { name: 'Bot', role: 'owner' })).toEqual([]);
+		expect(validateRequest('POST', path, {}, { role: 'admin' })).toEqual([expect.stringContaining('must be equal to one of the allowed values')]);
+	});
 });

@@ -18,8 +18,8 @@ export function recordForKeyScan<T extends WorkflowRunResult | object>(result: T
 	return result;
 }
 
-/** A service-account key the test server answers once (sk-svcacct- and 48 characters). */
-const ONE_TIME_SECRET = /sk-svcacct-[A-Za-z0-9]{20,}/g;
+/** A key the test server answers once: a service account's or an Admin key (sk-svcacct- or sk-admin- and 48 characters). */
+const ONE_TIME_SECRET = /sk-(?:svcacct|admin)-[A-Za-z0-9]{20,}/g;
 /** The only place such a key may be: the output field named for it, as util.inspect prints it. */
 const SECRET_FIELD = "apiKeyShownOnce: '";
 

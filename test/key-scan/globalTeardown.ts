@@ -43,7 +43,7 @@ export default function scanForLeakedKeys(): void {
 		throw new Error(`The key scan saw only ${runs} workflow runs; the harness no longer records them.`);
 	}
 	if (isFullRun && runsWithOneTimeSecrets < FEWEST_ONE_TIME_SECRETS_EXPECTED) {
-		throw new Error(`The key scan saw one-time service-account keys in only ${runsWithOneTimeSecrets} runs; the tests that create them no longer run.`);
+		throw new Error(`The key scan saw one-time service-account and Admin keys in only ${runsWithOneTimeSecrets} runs; the tests that create them no longer run.`);
 	}
-	console.log(`\nKey scan: ${runs} workflow runs searched for ${ALL_FIXTURE_SECRETS.length} fixture keys and passwords, none found; ${runsWithOneTimeSecrets} runs with one-time service-account keys, each only in its "apiKeyShownOnce" output field.`);
+	console.log(`\nKey scan: ${runs} workflow runs searched for ${ALL_FIXTURE_SECRETS.length} fixture keys and passwords, none found; ${runsWithOneTimeSecrets} runs with one-time service-account and Admin keys, each only in its "apiKeyShownOnce" output field.`);
 }

@@ -20,6 +20,9 @@ export const ORG_UNKNOWN = 'org-6jbXh9wlJNDUjgF07IqYEw';
 
 export const ADMIN_KEY_ACME = 'sk-admin-P2bZzBPu69EHDoIkFW8tt7If07sby6ZHvAiuHnUUKDCw7bur';
 export const ADMIN_KEY_GLOBEX = 'sk-admin-DrLCYMuitFVqKOyA1so1EZGixYFoYpfR2juM6fCw6KAoJscM';
+/** The ids of the two admin keys above in their organization's admin key list. */
+export const ADMIN_KEY_ACME_ID = 'key_AcmeMainAdmin0001';
+export const ADMIN_KEY_GLOBEX_ID = 'key_GlobexAdmin00001';
 export const PROJECT_KEY_ACME = 'sk-proj-wHjkLyYzWVFRs0n6TZsfAOdJWQA0NWjjHcuefAV0D92vl7Ky';
 /** Legacy user key, member of ORG_ACME (its default organization) and ORG_GLOBEX. */
 export const USER_KEY_MULTI = 'sk-yU7Rm54vuwEqkttT1lXdYmz25hb2MnkWh7ZGBQ4FJe2EGwkf';

@@ -19,7 +19,7 @@ export function readGroupBy(query: Query, allowed: readonly string[]): string[] 
  * Sums rows that agree on the grouped fields; fields not grouped by come out null, as OpenAI answers them.
  * Groups keep the order in which they first appear.
  */
-export function groupRows<Row extends Record<string, string | number | null>>(
+export function groupRows<Row extends Record<string, string | number | boolean | null>>(
 	rows: Row[],
 	groupBy: readonly string[],
 	dimensions: readonly string[],

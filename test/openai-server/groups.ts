@@ -1,5 +1,6 @@
 import * as F from './fixtures';
 import { OpenAiError } from './errors';
+import { forgetGroupAssignments } from './roles';
 import type { GroupRecord, GroupUserRecord, ProjectGroupRecord, ServerState } from './types';
 import { USER_ADA_OWNER, USER_CASEY_LEAVING, USER_GRACE_GLOBEX } from './users';
 
@@ -94,6 +95,7 @@ export function forgetGroup(state: ServerState, groupId: string): void {
 	state.groups = state.groups.filter((group) => group.id !== groupId);
 	state.groupUsers = state.groupUsers.filter((member) => member.groupId !== groupId);
 	state.projectGroups = state.projectGroups.filter((access) => access.groupId !== groupId);
+	forgetGroupAssignments(state, groupId);
 }
 
 /** A user who leaves the organization leaves its groups. */

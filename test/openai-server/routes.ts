@@ -36,6 +36,10 @@ import {
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
+import { ROLE_ROUTES } from './handlers/roleRoutes';
+import { KEY_AND_CERTIFICATE_ROUTES } from './handlers/keyAndCertificateRoutes';
+import { DATA_RETENTION_ROUTES } from './handlers/dataRetention';
+import { ORGANIZATION_SPEND_ROUTES } from './handlers/organizationSpend';
 import { GROUP_ROUTES } from './handlers/groups';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
@@ -179,6 +183,13 @@ export const ROUTES: readonly Route[] = [
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
 	...MODEL_ROUTES.map(([method, path, scope, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope, handler })),
+	// Roles and their assignments (issue 31).
+	...ROLE_ROUTES,
+	// Admin API keys, certificates, a service account's update.
+	...KEY_AND_CERTIFICATE_ROUTES,
+	// The organization's spend limit and alerts; its and each project's data retention.
+	...ORGANIZATION_SPEND_ROUTES,
+	...DATA_RETENTION_ROUTES,
 	// Groups, their users and their projects (issue 31).
 	...GROUP_ROUTES.map(
 		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'api.management.read', handler }),

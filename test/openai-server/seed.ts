@@ -3,10 +3,12 @@ import * as F from './fixtures';
 import { seedFineTunedModels } from './fineTunedModels';
 import { seedGroups } from './groups';
 import { seedInvites } from './invites';
+import { seedRoles } from './roles';
+import { seedAdminApiKeys, seedCertificates } from './adminKeysAndCertificates';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
 import { createRandom, randomAlphanumeric, randomInt, type Random } from './random';
-import { seedOrganizationUsers } from './users';
+import { seedOrganizationUsers, USER_ADA_OWNER } from './users';
 import type { ActivityPlan, KeyRecord, ProjectRecord, SeedActivity, SeedProject, ServerState } from './types';
 
 const DAY = 86_400;
@@ -19,6 +21,8 @@ export interface KeyGrant {
 	projectId?: string;
 	/** the project API key this is (its id in the key list): deleting that key ends the grant */
 	apiKeyId?: string;
+	/** the Admin API key this is (its id in the organization's admin key list): deleting that key ends the grant */
+	adminKeyId?: string;
 }
 
 export interface SeedOptions {
@@ -102,6 +106,11 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		fineTunedModels: seedFineTunedModels(nowSeconds),
 		storedChatCompletions: [],
 		storedResponses: [],
+		roles: [],
+		roleAssignments: [],
+		adminApiKeys: [],
+		certificates: [],
+		organizationControls: {},
 		groups: [],
 		groupUsers: [],
 		projectGroups: [],
@@ -110,10 +119,13 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
+	Object.assign(state, seedRoles(F.ORG_ACME, F.DEFAULT_PROJECT_ACME, USER_ADA_OWNER, nowSeconds));
+	state.adminApiKeys = seedAdminApiKeys(nowSeconds);
+	state.certificates = seedCertificates(nowSeconds);
 	Object.assign(state, seedGroups(nowSeconds));
 	const grants = new Map<string, KeyGrant>([
-		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
-		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],
+		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME], adminKeyId: F.ADMIN_KEY_ACME_ID }],
+		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX], adminKeyId: F.ADMIN_KEY_GLOBEX_ID }],
 		[
 			F.PROJECT_KEY_ACME,
 			{

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { freshOrganizationControls } from './organizationControls';
 import { freshControls } from './projectControls';
 import type { ServerState } from './types';
 
 /**
  * The test server's own debug view, not part of OpenAI's contract: one digest of everything an organization's
- * admin can change (projects, keys, users, invites, members, service accounts, and each project's rate limits,
+ * admin can change (projects, keys, admin keys, certificates, users, invites, members, service accounts, and each project's rate limits,
  * spend alerts and limit, model and tool permissions), and one per part, so that a demo or suite can prove a run
  * changed nothing and say what changed when it did. Reading never changes it: a project's controls are made on
  * first read, so controls still as fresh as on that read count as never made. Chat completions and the audit log
@@ -27,6 +28,12 @@ export function stateDigest(state: ServerState): StateDigest {
 			.filter(([, value]) => JSON.stringify(value) !== fresh)
 			.sort(([a], [b]) => a.localeCompare(b)),
 	);
+	const freshOrganization = JSON.stringify(freshOrganizationControls());
+	const organizationControls = Object.fromEntries(
+		Object.entries(state.organizationControls ?? {})
+			.filter(([, value]) => JSON.stringify(value) !== freshOrganization)
+			.sort(([a], [b]) => a.localeCompare(b)),
+	);
 	const parts: Record<string, unknown[] | Record<string, unknown>> = {
 		organizations: state.organizations,
 		projects: state.projects,
@@ -36,6 +43,11 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectUsers: state.projectUsers,
 		serviceAccounts: state.serviceAccounts,
 		projectControls: controls,
+		roles: state.roles,
+		roleAssignments: state.roleAssignments,
+		adminApiKeys: state.adminApiKeys,
+		certificates: state.certificates,
+		organizationControls,
 		groups: state.groups,
 		groupUsers: state.groupUsers,
 		projectGroups: state.projectGroups,

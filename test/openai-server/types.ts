@@ -1,4 +1,6 @@
+import type { OrganizationControls } from './organizationControls';
 import type { ProjectControls } from './projectControls';
+import type { RoleAssignmentRecord, RoleRecord } from './roles';
 import type { RateLimitSettings } from './rateLimits';
 
 export type { AdminRateLimitSettings, ModelRateLimitSettings, RateLimitSettings } from './rateLimits';
@@ -104,6 +106,8 @@ export interface KeyRecord {
 	projectId?: string;
 	/** the project API key this key is (its id in the project's key list) */
 	apiKeyId?: string;
+	/** the Admin API key this key is (its id in the organization's admin key list) */
+	adminKeyId?: string;
 }
 
 /** Who was billed for one chat completion. */
@@ -136,10 +140,48 @@ export interface ServerState {
 	fineTunedModels: FineTunedModelRecord[];
 	storedChatCompletions: StoredObject[];
 	storedResponses: StoredObject[];
+	// Custom roles and role assignments (roles.ts); the predefined roles are not records.
+	roles: RoleRecord[];
+	roleAssignments: RoleAssignmentRecord[];
+	// Admin API keys and certificates of the organizations (adminKeys.ts, certificates.ts).
+	adminApiKeys: AdminApiKeyRecord[];
+	certificates: CertificateRecord[];
+	/** each organization's spend limit and alerts, data retention (organizationControls.ts; made on first use) */
+	organizationControls: Record<string, OrganizationControls>;
 	// The organization's groups, their users and the projects they may use (groups.ts).
 	groups: GroupRecord[];
 	groupUsers: GroupUserRecord[];
 	projectGroups: ProjectGroupRecord[];
+}
+
+/** An organization's Admin API key as OpenAI lists it: never its value, only its redacted form. */
+export interface AdminApiKeyRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** 'sk-admin...' and the key's last 3 characters, as the contract's examples show it */
+	redactedValue: string;
+	/** unix seconds */
+	createdAt: number;
+	expiresAt: number | null;
+	lastUsedAt: number | null;
+	owner: { id: string; name: string; createdAt: number };
+}
+
+/** A certificate uploaded to an organization, active or not there and in each of its projects. */
+export interface CertificateRecord {
+	id: string;
+	organizationId: string;
+	name: string | null;
+	/** unix seconds */
+	createdAt: number;
+	validAt: number;
+	expiresAt: number;
+	/** PEM */
+	content: string;
+	activeInOrganization: boolean;
+	/** the projects it is active in */
+	activeInProjects: string[];
 }
 
 /** A group of an organization's users (GET /organization/groups). */

@@ -17,20 +17,29 @@ const credentials = [new OpenAiAdminApi(), new OpenAiOrgApi()];
 
 /** Each verb means one thing across the nodes (Delete a thing, Remove someone or a restriction, …). */
 const OPERATION_NAMES = [
+	'Activate',
 	'Add',
 	'Archive',
+	// A role of the Role / Project Role resources, given to or taken from a user or group, and reading who holds it.
+	'Assign',
 	'Change Role',
 	'Complete',
 	'Create',
 	'Create API Key',
+	'Deactivate',
 	'Delete',
 	'Find Stale',
 	'Get',
+	'Get Assignment',
+	'Get Assignments',
 	'Get Many',
+	'Get Many API Keys',
 	'Remove',
 	'Rename',
 	'Set',
+	'Unassign',
 	'Update',
+	'Upload',
 ];
 
 const operations = nodes.flatMap((node) =>
@@ -45,7 +54,8 @@ describe('names across the nodes', () => {
 	});
 
 	test('changing a role is "Change Role" in both nodes, whatever its stored value', () => {
-		const roleChanges = operations.filter((operation) => /role/i.test(String(operation.action)));
+		// The old fixed role of a user (owner, reader, member); the custom roles are their own resource (Assign, Unassign).
+		const roleChanges = operations.filter((operation) => /change the role/i.test(String(operation.action)));
 		expect(roleChanges.map((operation) => [operation.node, operation.name, operation.value])).toEqual([
 			['OpenAI Projects', 'Change Role', 'update'],
 			['OpenAI Organization', 'Change Role', 'updateRole'],

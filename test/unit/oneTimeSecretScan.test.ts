@@ -13,6 +13,14 @@ describe('the suite-wide scan of keys shown once', () => {
 		expect(stray).toEqual([]);
 	});
 
+	test('a new Admin key is held to the same rule: its output field only', () => {
+		const adminKey = `sk-admin-${'Z9y8X7w6'.repeat(6)}`;
+		expect(scanOneTimeSecrets(print({ items: [{ id: 'key_1', apiKeyShownOnce: adminKey }] })).stray).toEqual([]);
+		const { seen, stray } = scanOneTimeSecrets(print({ items: [{ apiKeyShownOnce: adminKey }], error: { description: `lost ${adminKey}` } }));
+		expect([...seen]).toEqual([adminKey]);
+		expect(stray).toEqual([expect.stringMatching(/^sk-\.\.\.X7w6 after/)]);
+	});
+
 	test.each([
 		['an error message', { error: { message: `Create failed for ${secret}` } }],
 		['a log line', { logs: [`sending ${secret}`] }],

@@ -2,10 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
+import * as adminApiKey from './adminApiKey';
 import * as auditLog from './auditLog';
+import * as certificate from './certificate';
+import * as dataRetention from './dataRetention';
 import * as group from './group';
 import * as groupMember from './groupMember';
 import * as invite from './invite';
+import * as role from './role';
+import * as spendAlert from './spendAlert';
+import * as spendLimit from './spendLimit';
 import * as user from './user';
 import * as cost from '../../shared/actions/cost';
 import * as usage from '../../shared/actions/usage';
@@ -18,6 +24,21 @@ const operations: OperationTable = {
 	groupMember: { add: groupMember.add, get: groupMember.get, getAll: groupMember.getAll, remove: groupMember.remove },
 	usage: { getAll: usage.getAll },
 	cost: { getAll: cost.getAll },
+	role: role.operations,
+	adminApiKey: { create: adminApiKey.create, delete: adminApiKey.deleteKey, get: adminApiKey.get, getAll: adminApiKey.getAll },
+	certificate: {
+		activate: certificate.activate,
+		deactivate: certificate.deactivate,
+		delete: certificate.deleteCertificate,
+		get: certificate.get,
+		getAll: certificate.getAll,
+		rename: certificate.rename,
+		upload: certificate.upload,
+	},
+	// The organization's own spend alerts and hard limit (a project's are in OpenAI Projects), its data retention.
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
+	dataRetention: dataRetention.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

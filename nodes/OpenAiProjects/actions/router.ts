@@ -5,10 +5,13 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
+import * as projectRole from './projectRole';
+import * as projectCertificate from './projectCertificate';
 import * as projectGroup from './projectGroup';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
+import * as dataRetention from './dataRetention';
 import * as hostedToolPermissions from './hostedToolPermissions';
 import * as modelPermissions from './modelPermissions';
 import * as rateLimit from './rateLimit';
@@ -40,21 +43,24 @@ const operations: OperationTable = {
 		delete: serviceAccount.deleteAccount,
 		get: serviceAccount.get,
 		getAll: serviceAccount.getAll,
+		listKeys: serviceAccount.listKeys,
+		update: serviceAccount.update,
 	},
+	projectCertificate: {
+		activate: projectCertificate.activate,
+		deactivate: projectCertificate.deactivate,
+		getAll: projectCertificate.getAll,
+	},
+	projectRole: projectRole.operations,
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
 	projectGroup: { add: projectGroup.add, get: projectGroup.get, getAll: projectGroup.getAll, remove: projectGroup.remove },
 	// What a project may use and spend
 	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },
-	spendAlert: {
-		create: spendAlert.create,
-		delete: spendAlert.delete,
-		get: spendAlert.get,
-		getAll: spendAlert.getAll,
-		update: spendAlert.update,
-	},
-	spendLimit: { get: spendLimit.get, remove: spendLimit.remove, set: spendLimit.set },
+	spendAlert: spendAlert.operations,
+	spendLimit: spendLimit.operations,
 	modelPermissions: { get: modelPermissions.get, remove: modelPermissions.remove, update: modelPermissions.update },
 	hostedToolPermissions: { get: hostedToolPermissions.get, update: hostedToolPermissions.update },
+	dataRetention: dataRetention.operations,
 };
 
 /** Admin endpoints are rate limited per key; one item at a time keeps the order and stays under it. */

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { loadForPicker } from '../../shared/methods/pickerErrors';
 import { isProjectId, readCursorList } from '../../shared/transport';
-import { formatDollars } from '../../shared/resources/money';
+import { spendAlertLabel } from '../../shared/resources/spendAlerts';
 
 /** The project picked above, which the rate limit or alert picker looks inside. */
 function pickedProject(this: ILoadOptionsFunctions): string {
@@ -51,7 +51,4 @@ export const searchRateLimits = searchPickedProjectList(
 );
 
 /** A project's spend alerts, named by their amount in dollars and who gets them. */
-export const searchSpendAlerts = searchPickedProjectList('spend_alerts', (alert) => {
-	const recipients = (alert.notification_channel as { recipients?: string[] } | undefined)?.recipients ?? [];
-	return `${formatDollars(Number(alert.threshold_amount))} per ${String(alert.interval)} → ${recipients.join(', ')}`;
-});
+export const searchSpendAlerts = searchPickedProjectList('spend_alerts', spendAlertLabel);

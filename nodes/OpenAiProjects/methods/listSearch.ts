@@ -5,6 +5,7 @@ import { isProjectId } from '../../shared/transport';
 import { personLabel, searchList } from '../../shared/methods/searchList';
 
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
+import { searchRolesAt } from '../../shared/methods/roleSearch';
 
 /** The project the node's "Project" field names now (from the list or typed), or undefined while it is empty. */
 function chosenProject(this: ILoadOptionsFunctions): string | undefined {
@@ -56,6 +57,7 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+export { searchCertificates } from '../../shared/methods/certificateSearch';
 export { searchGroups } from '../../shared/methods/groupSearch';
 
 /** The groups that have access to the chosen project, by name; the value is the group's ID. */
@@ -68,4 +70,11 @@ export async function searchProjectGroups(this: ILoadOptionsFunctions, filter?: 
 		paginationToken,
 		(group) => String(group.group_id),
 	);
+}
+
+/** The roles of the project chosen above (predefined and custom); none before a project is chosen. */
+export async function searchProjectRoles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	const projectId = chosenProject.call(this);
+	if (!projectId) return { results: [] };
+	return await searchRolesAt(this, `/projects/${projectId}/roles`, filter, paginationToken);
 }

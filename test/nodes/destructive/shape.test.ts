@@ -3,11 +3,19 @@ import type { INodeProperties } from 'n8n-workflow';
 import { runWorkflow, singleNodeWorkflow } from '../../harness';
 import {
 	ADMIN_KEY_ACME,
+	ADMIN_KEY_ACME_CI_ID,
+	ADMIN_KEY_ACME_ID,
 	CASEY_EMAIL,
+	CERTIFICATE_ACME_GATEWAY,
+	CERTIFICATE_ACME_PARTNER,
+	CERTIFICATE_PEM_GATEWAY,
 	DEFAULT_PROJECT_ACME,
 	INVITE_ACCEPTED_FAY,
 	INVITE_PENDING_EVAN,
 	GROUP_ENGINEERING,
+	ORGANIZATION_OWNER_ROLE,
+	ROLE_ACME_MODEL_USER,
+	ROLE_ACME_USAGE_VIEWER,
 	GROUP_SCIM_FINANCE,
 	GROUP_SUPPORT,
 	ORG_ACME,
@@ -26,7 +34,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const REASON = 'tidying up after the audit';
 
 /** The destructive operations, as a person meets them: node, resource, operation. */
-const NINE = [
+const DESTRUCTIVE = [
 	'OpenAI Projects: project archive',
 	'OpenAI Projects: projectUser remove',
 	'OpenAI Projects: serviceAccount delete',
@@ -36,9 +44,19 @@ const NINE = [
 	'OpenAI Projects: modelPermissions remove',
 	'OpenAI Organization: user remove',
 	'OpenAI Organization: invite delete',
+	'OpenAI Organization: adminApiKey delete',
+	'OpenAI Organization: certificate deactivate',
+	'OpenAI Organization: certificate delete',
+	'OpenAI Projects: projectCertificate deactivate',
+	'OpenAI Organization: spendAlert delete',
+	'OpenAI Organization: spendLimit remove',
 	'OpenAI Projects: projectGroup remove',
 	'OpenAI Organization: group delete',
 	'OpenAI Organization: groupMember remove',
+	'OpenAI Organization: role delete',
+	'OpenAI Organization: role unassign',
+	'OpenAI Projects: projectRole delete',
+	'OpenAI Projects: projectRole unassign',
 ];
 
 interface Case {
@@ -158,12 +176,75 @@ describe('One shape for every destructive operation', () => {
 			}),
 		},
 		{
+			name: 'spendAlert delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => {
+				const [alert] = await output(ORGANIZATION, { resource: 'spendAlert', operation: 'create', thresholdUsd: 9000, recipients: 'cfo@example.com' });
+				return {
+					parameters: { resource: 'spendAlert', operation: 'delete', alertId: byId(String(alert.id)) },
+					described: new RegExp(`^spend alert ${String(alert.id)} \\(\\$9,000\\.00 per month\\) of the organization$`),
+				};
+			},
+		},
+		{
+			name: 'spendLimit remove',
+			node: ORGANIZATION,
+			verb: 'remove',
+			target: async () => {
+				await output(ORGANIZATION, { resource: 'spendLimit', operation: 'set', thresholdUsd: 20000 });
+				return {
+					parameters: { resource: 'spendLimit', operation: 'remove' },
+					described: /^the hard spend limit \(\$20,000\.00 per month\) of the organization$/,
+				};
+			},
+		},
+		{
 			name: 'invite delete',
 			node: ORGANIZATION,
 			verb: 'delete',
 			target: async () => ({
 				parameters: { resource: 'invite', operation: 'delete', inviteId: byId(INVITE_PENDING_EVAN) },
 				described: new RegExp(`^invite "evan@acme\\.example" \\(${INVITE_PENDING_EVAN}\\)$`),
+			}),
+		},
+		{
+			name: 'adminApiKey delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byId(ADMIN_KEY_ACME_CI_ID) },
+				described: new RegExp(`^admin API key "CI admin key" \\(${ADMIN_KEY_ACME_CI_ID}, sk-admin\\.\\.\\.q7x\\)$`),
+			}),
+		},
+		{
+			name: 'certificate deactivate',
+			node: ORGANIZATION,
+			verb: 'deactivate',
+			target: async () => ({
+				parameters: { resource: 'certificate', operation: 'deactivate', certificateId: byId(CERTIFICATE_ACME_GATEWAY) },
+				described: new RegExp(`^certificate "Gateway mTLS" \\(${CERTIFICATE_ACME_GATEWAY}\\) in the organization$`),
+			}),
+		},
+		{
+			name: 'certificate delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => {
+				const [uploaded] = await output(ORGANIZATION, { resource: 'certificate', operation: 'upload', name: 'Old', certificate: CERTIFICATE_PEM_GATEWAY });
+				return {
+					parameters: { resource: 'certificate', operation: 'delete', certificateId: byId(String(uploaded.id)) },
+					described: new RegExp(`^certificate "Old" \\(${String(uploaded.id)}\\)$`),
+				};
+			},
+		},
+		{
+			name: 'projectCertificate deactivate',
+			node: PROJECTS,
+			verb: 'deactivate',
+			target: async () => ({
+				parameters: { resource: 'projectCertificate', operation: 'deactivate', projectId: byId(DEFAULT_PROJECT_ACME), certificateId: byId(CERTIFICATE_ACME_PARTNER) },
+				described: new RegExp(`^certificate "Partner mTLS" \\(${CERTIFICATE_ACME_PARTNER}\\) in project ${DEFAULT_PROJECT_ACME}$`),
 			}),
 		},
 		{
@@ -193,6 +274,56 @@ describe('One shape for every destructive operation', () => {
 				described: new RegExp(`^user "${CASEY_EMAIL}" \\(${USER_CASEY_LEAVING}\\) from group "Engineering" \\(${GROUP_ENGINEERING}\\)$`),
 			}),
 		},
+		{
+			name: 'role delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'role', operation: 'delete', roleId: byId(ROLE_ACME_USAGE_VIEWER) },
+				described: new RegExp(`^role "Usage Viewer" \\(${ROLE_ACME_USAGE_VIEWER}\\) of the organization$`),
+			}),
+		},
+		{
+			name: 'role unassign',
+			node: ORGANIZATION,
+			verb: 'unassign',
+			target: async () => {
+				const parameters = { resource: 'role', roleId: byId(ROLE_ACME_USAGE_VIEWER), principalType: 'user', userId: byId(USER_CASEY_LEAVING) };
+				expect(nodeResult(await run(ORGANIZATION, { ...parameters, operation: 'assign' })).error).toBeUndefined();
+				return {
+					parameters: { ...parameters, operation: 'unassign' },
+					described: new RegExp(`^role "Usage Viewer" \\(${ROLE_ACME_USAGE_VIEWER}\\) from user ${USER_CASEY_LEAVING} in the organization$`),
+				};
+			},
+		},
+		{
+			name: 'projectRole delete',
+			node: PROJECTS,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'projectRole', operation: 'delete', projectId: byId(DEFAULT_PROJECT_ACME), roleId: byId(ROLE_ACME_MODEL_USER) },
+				described: new RegExp(`^role "Model User" \\(${ROLE_ACME_MODEL_USER}\\) of project ${DEFAULT_PROJECT_ACME}$`),
+			}),
+		},
+		{
+			name: 'projectRole unassign',
+			node: PROJECTS,
+			verb: 'unassign',
+			target: async () => {
+				const parameters = {
+					resource: 'projectRole',
+					projectId: byId(DEFAULT_PROJECT_ACME),
+					roleId: byId(ROLE_ACME_MODEL_USER),
+					principalType: 'group',
+					groupId: byId(GROUP_ENGINEERING),
+				};
+				expect(nodeResult(await run(PROJECTS, { ...parameters, operation: 'assign' })).error).toBeUndefined();
+				return {
+					parameters: { ...parameters, operation: 'unassign' },
+					described: new RegExp(`^role "Model User" \\(${ROLE_ACME_MODEL_USER}\\) from group ${GROUP_ENGINEERING} in project ${DEFAULT_PROJECT_ACME}$`),
+				};
+			},
+		},
 	];
 
 	it('all of them show the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
@@ -210,8 +341,8 @@ describe('One shape for every destructive operation', () => {
 				]);
 			});
 		}
-		expect(found.sort()).toEqual([...NINE].sort());
-		expect(CASES.map((each) => each.name).sort()).toEqual(NINE.map((each) => each.split(': ')[1]).sort());
+		expect(found.sort()).toEqual([...DESTRUCTIVE].sort());
+		expect(CASES.map((each) => each.name).sort()).toEqual(DESTRUCTIVE.map((each) => each.split(': ')[1]).sort());
 	});
 
 	it.each(CASES.map((each) => [each.name, each] as const))('%s: Dry Run puts out a plan, what would change and why, and changes nothing', async (_name, each) => {
@@ -229,7 +360,8 @@ describe('One shape for every destructive operation', () => {
 		expect(changes()).toEqual([]);
 	});
 
-	it.each(CASES.filter((each) => each.verb !== 'archive').map((each) => [each.name, each] as const))(
+	// Archive and deactivate are POSTs, answered again as they are; the others are DELETEs.
+	it.each(CASES.filter((each) => each.verb !== 'archive' && each.verb !== 'deactivate').map((each) => [each.name, each] as const))(
 		'%s: a change whose answer was lost is sent again, and a target already gone counts as done, not as a failure',
 		async (_name, each) => {
 			const { parameters } = await each.target(server);
@@ -243,13 +375,17 @@ describe('One shape for every destructive operation', () => {
 		},
 	);
 
-	it('every refusal (Default project, last owner, accepted invite, a service account\'s key, a SCIM group) stops the run before the first change', async () => {
+	it('every refusal (Default project, last owner, accepted invite, a service account\'s key, the credential\'s own Admin key, an active certificate, a SCIM group, a predefined role) stops the run before the first change', async () => {
 		const refusals: Array<[string, Record<string, unknown>, Array<Record<string, unknown>>, RegExp]> = [
 			[PROJECTS, { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') }, [{ id: project('Sandbox').id }, { id: DEFAULT_PROJECT_ACME }], /Default project/],
 			[PROJECTS, { resource: 'projectUser', operation: 'remove', projectId: byId(project('Sandbox').id), userId: byId('={{ $json.id }}') }, [{ id: USER_ADA_OWNER }], /last owner/],
 			[ORGANIZATION, { resource: 'invite', operation: 'delete', inviteId: byId('={{ $json.id }}') }, [{ id: INVITE_PENDING_EVAN }, { id: INVITE_ACCEPTED_FAY }], /already accepted/],
 			[PROJECTS, { resource: 'projectApiKey', operation: 'delete', projectId: byId(project('Keys').id), apiKeyId: byId('={{ $json.id }}') }, [{ id: keyOf('idle').id }, { id: keyOf('robot').id }], /belongs to service account/],
+			[ORGANIZATION, { resource: 'adminApiKey', operation: 'delete', adminApiKeyId: byId('={{ $json.id }}') }, [{ id: ADMIN_KEY_ACME_CI_ID }, { id: ADMIN_KEY_ACME_ID }], /is the key this credential uses/],
+			[ORGANIZATION, { resource: 'certificate', operation: 'delete', certificateId: byId('={{ $json.id }}') }, [{ id: CERTIFICATE_ACME_GATEWAY }], /is active in the organization/],
 			[ORGANIZATION, { resource: 'group', operation: 'delete', groupId: byId('={{ $json.id }}') }, [{ id: GROUP_SUPPORT }, { id: GROUP_SCIM_FINANCE }], /managed by your identity provider/],
+			[ORGANIZATION, { resource: 'role', operation: 'delete', roleId: byId('={{ $json.id }}') }, [{ id: ROLE_ACME_USAGE_VIEWER }, { id: ORGANIZATION_OWNER_ROLE }], /is predefined/],
+			[ORGANIZATION, { resource: 'role', operation: 'unassign', roleId: byId(ORGANIZATION_OWNER_ROLE), principalType: 'user', userId: byId('={{ $json.id }}') }, [{ id: USER_ADA_OWNER }], /last owner/],
 		];
 		for (const [node, parameters, inputItems, refusal] of refusals) {
 			server.clearRequests();

@@ -67,7 +67,7 @@ function otherKindCosts(project: ProjectRecord, dayStart: number, world: UsageWo
 }
 
 /** The project's key a line of its bill is charged to: its keys take turns (none when it has no key). */
-function billedKey(project: ProjectRecord, index: number): string | null {
+export function billedKey(project: ProjectRecord, index: number): string | null {
 	const keys = project.activity.keys;
 	return keys.length > 0 ? keys[index % keys.length].id : null;
 }

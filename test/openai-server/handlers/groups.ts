@@ -12,6 +12,7 @@ import {
 import type { GroupRecord, OrganizationUserRecord, ProjectGroupRecord } from '../types';
 import { randomAlphanumeric } from '../random';
 import { findActiveProject } from './projects';
+import { forgetGroupAssignments } from '../roles';
 
 /**
  * Groups (issue 31): the organization's groups, their users, and the projects each may use. Lists page with
@@ -280,6 +281,7 @@ export const removeProjectGroup: Handler = (context) => {
 	const access = findProjectGroup(context, project.id);
 	const { state } = context.world;
 	state.projectGroups = state.projectGroups.filter((candidate) => candidate !== access);
+	forgetGroupAssignments(state, access.groupId, project.id);
 	return { body: { object: 'project.group.deleted', deleted: true } };
 };
 

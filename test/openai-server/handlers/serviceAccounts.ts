@@ -6,7 +6,7 @@ import type { ProjectRecord, ServiceAccountRecord } from '../types';
 import { endKeys, page } from './projectKeys';
 import { findActiveProject } from './projects';
 
-function serviceAccountJson(account: ServiceAccountRecord) {
+export function serviceAccountJson(account: ServiceAccountRecord) {
 	return {
 		object: 'organization.project.service_account',
 		id: account.id,
@@ -16,7 +16,7 @@ function serviceAccountJson(account: ServiceAccountRecord) {
 	};
 }
 
-function findAccount(context: HandlerContext, project: ProjectRecord): ServiceAccountRecord {
+export function findAccount(context: HandlerContext, project: ProjectRecord): ServiceAccountRecord {
 	const id = context.params.service_account_id;
 	const account = context.world.state.serviceAccounts.find(
 		(candidate) => candidate.id === id && candidate.projectId === project.id,

@@ -6,10 +6,10 @@ import { changeControls, cursorPage, readControls, requireBody } from './control
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function spendAlertJson(alert: SpendAlertRecord) {
+export function spendAlertJson(alert: SpendAlertRecord, object = 'project.spend_alert') {
 	return {
 		id: alert.id,
-		object: 'project.spend_alert',
+		object,
 		threshold_amount: alert.thresholdAmount,
 		currency: alert.currency,
 		interval: alert.interval,
@@ -22,7 +22,7 @@ const spendAlertNotFound = (id: string) =>
 	new E.OpenAiError(404, `No spend alert found with id '${id}'.`, 'invalid_request_error', 'not_found', 'alert_id');
 
 /** Reads a create or update body (the contract's CreateSpendAlertBody, every field required, amounts in cents). */
-function readSpendAlertBody(raw: unknown): Omit<SpendAlertRecord, 'id'> {
+export function readSpendAlertBody(raw: unknown): Omit<SpendAlertRecord, 'id'> {
 	const body = requireBody(raw);
 	for (const field of ['threshold_amount', 'currency', 'interval', 'notification_channel'])
 		if (body[field] === undefined || body[field] === null) throw E.missingParameter(field);
@@ -55,7 +55,7 @@ function readSpendAlertBody(raw: unknown): Omit<SpendAlertRecord, 'id'> {
 	};
 }
 
-function findAlert(context: HandlerContext, alerts: SpendAlertRecord[]): SpendAlertRecord {
+export function findAlert(context: HandlerContext, alerts: SpendAlertRecord[]): SpendAlertRecord {
 	const alert = alerts.find((candidate) => candidate.id === context.params.alert_id);
 	if (!alert) throw spendAlertNotFound(context.params.alert_id);
 	return alert;
@@ -65,15 +65,17 @@ function findAlert(context: HandlerContext, alerts: SpendAlertRecord[]): SpendAl
 export const listProjectSpendAlerts: Handler = (context) => {
 	const { controls } = readControls(context);
 	const page = cursorPage(context, controls.spendAlerts, { defaultLimit: 20, minLimit: 0, maxLimit: 100, ordered: true });
-	return { body: { ...page, data: page.data.map(spendAlertJson) } };
+	return { body: { ...page, data: page.data.map((alert) => spendAlertJson(alert)) } };
 };
+
+/** A new alert from a create body, with a fresh ID. */
+export function newSpendAlert(context: HandlerContext): SpendAlertRecord {
+	return { id: `alert_${randomAlphanumeric(context.world.random, 20)}`, ...readSpendAlertBody(context.body) };
+}
 
 export const createProjectSpendAlert: Handler = (context) => {
 	const { controls } = changeControls(context);
-	const alert: SpendAlertRecord = {
-		id: `alert_${randomAlphanumeric(context.world.random, 20)}`,
-		...readSpendAlertBody(context.body),
-	};
+	const alert = newSpendAlert(context);
 	controls.spendAlerts.push(alert);
 	return { body: spendAlertJson(alert) };
 };

@@ -2,10 +2,11 @@ import { type Handler } from '../context';
 import * as E from '../errors';
 import type { SpendLimitRecord } from '../projectControls';
 import { changeControls, readControls, requireBody } from './controlsCommon';
+import { refuseAboveOrganizationLimit } from '../organizationControls';
 
-function spendLimitJson(limit: SpendLimitRecord) {
+export function spendLimitJson(limit: SpendLimitRecord, object = 'project.spend_limit') {
 	return {
-		object: 'project.spend_limit',
+		object,
 		threshold_amount: limit.thresholdAmount,
 		currency: limit.currency,
 		interval: limit.interval,
@@ -23,10 +24,9 @@ export const retrieveProjectSpendLimit: Handler = (context) => {
 	return { body: spendLimitJson(controls.spendLimit) };
 };
 
-/** POST …/spend_limit creates or replaces the limit: cents, at least 1 (the contract's minimum). */
-export const updateProjectSpendLimit: Handler = (context) => {
-	const { controls } = changeControls(context);
-	const body = requireBody(context.body);
+/** A create-or-replace body (UpdateProjectSpendLimitBody / UpdateOrganizationSpendLimitBody: the same fields). */
+export function readSpendLimitBody(raw: unknown): SpendLimitRecord {
+	const body = requireBody(raw);
 	for (const field of ['threshold_amount', 'currency', 'interval'])
 		if (body[field] === undefined || body[field] === null) throw E.missingParameter(field);
 	const threshold = body.threshold_amount;
@@ -35,7 +35,15 @@ export const updateProjectSpendLimit: Handler = (context) => {
 	if (threshold < 1) throw E.invalidValue('threshold_amount', `the amount in cents must be at least 1, but got ${threshold}.`);
 	if (body.currency !== 'USD') throw E.invalidValue('currency', "expected one of 'USD'.");
 	if (body.interval !== 'month') throw E.invalidValue('interval', "expected one of 'month'.");
-	controls.spendLimit = { thresholdAmount: threshold, currency: 'USD', interval: 'month' };
+	return { thresholdAmount: threshold, currency: 'USD', interval: 'month' };
+}
+
+/** POST …/spend_limit creates or replaces the limit: cents, at least 1, at most the organization's limit. */
+export const updateProjectSpendLimit: Handler = (context) => {
+	const { controls } = changeControls(context);
+	const limit = readSpendLimitBody(context.body);
+	refuseAboveOrganizationLimit(context, limit.thresholdAmount);
+	controls.spendLimit = limit;
 	return { body: spendLimitJson(controls.spendLimit) };
 };
 

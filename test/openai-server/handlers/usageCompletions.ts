@@ -1,7 +1,8 @@
 import { readBucketWindow } from '../buckets';
-import { nowSeconds, queryArray, type Handler } from '../context';
+import { nowSeconds, type Handler } from '../context';
 import { groupRows, readGroupBy } from '../grouping';
 import { dailyUsage, DAY_SECONDS, share } from '../usageData';
+import { ranInBatch, usageRowFilter, usedBy } from '../usageFilters';
 import { projectsInScope } from './costs';
 
 const DIMENSIONS = [
@@ -25,7 +26,7 @@ type UsageRow = {
 	user_id: string | null;
 	api_key_id: string | null;
 	model: string | null;
-	batch: null;
+	batch: boolean;
 	service_tier: string | null;
 	input_tokens: number;
 	input_cached_tokens: number;
@@ -33,12 +34,15 @@ type UsageRow = {
 	num_model_requests: number;
 };
 
-/** GET /organization/usage/completions: the same seeded days as the costs, split evenly into hours and minutes. */
+/**
+ * GET /organization/usage/completions: the same seeded days as the costs, split evenly into hours and minutes, each
+ * model's line used by the key the costs bill it to; the contract's filters narrow the rows (usageFilters.ts).
+ */
 export const listCompletionsUsage: Handler = (context) => {
 	const now = nowSeconds(context.world);
 	const window = readBucketWindow(context.query, { widths: USAGE_WIDTHS, nowSeconds: now });
 	const groupBy = readGroupBy(context.query, DIMENSIONS);
-	const models = queryArray(context.query, 'models');
+	const wanted = usageRowFilter(context.query);
 	const projects = projectsInScope(context);
 	const usageWorld = {
 		seed: context.world.seed,
@@ -52,20 +56,19 @@ export const listCompletionsUsage: Handler = (context) => {
 		const index = (start - dayStart) / window.width;
 		const rows: UsageRow[] = projects.flatMap((project) =>
 			dailyUsage(project, dayStart, usageWorld)
-				.filter((usage) => models.length === 0 || models.includes(usage.model))
-				.map((usage) => ({
+				.map((usage, line) => ({
 					project_id: project.id,
-					user_id: null,
-					api_key_id: null,
+					// the key (and its owner) that the costs bill this model's line to
+					...usedBy(project, line),
 					model: usage.model,
-					batch: null,
+					batch: ranInBatch(context.world.seed, project.id, dayStart, usage.model),
 					service_tier: 'default',
 					input_tokens: share(usage.inputTokens, parts, index),
 					input_cached_tokens: share(usage.cachedTokens, parts, index),
 					output_tokens: share(usage.outputTokens, parts, index),
 					num_model_requests: share(usage.requests, parts, index),
 				}))
-				.filter((row) => row.num_model_requests + row.input_tokens + row.output_tokens > 0),
+				.filter((row) => row.num_model_requests + row.input_tokens + row.output_tokens > 0 && wanted(row)),
 		);
 		const results = groupRows(rows, groupBy, DIMENSIONS, (total, row) => {
 			total.input_tokens += row.input_tokens;

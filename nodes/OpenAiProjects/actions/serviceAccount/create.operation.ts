@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { openAiRequest } from '../../../shared/transport';
 import { memberPath, SERVICE_ACCOUNT, toMemberItem } from '../../../shared/resources/projectMembers';
 import { projectLocator } from '../../helpers/projectLocator';
 import { getProjectId } from '../../../shared/resources/projects';
-import { notePossibleCreate, secretShownOnce } from './secretShownOnce';
+import { createShownOnce, secretShownOnce } from '../../../shared/resources/secretShownOnce';
 import { optionsCollection } from '../../../shared/parameters/collections';
 
 const properties: INodeProperties[] = [
@@ -54,25 +53,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const limits = readRequestLimits.call(this, itemIndex);
 	return {
 		send: async () => {
-			// Never sent twice after it may have reached OpenAI: a second account would hold a second live key that
-			// nobody was shown. With no way to find the lost answer's key, a possible create is reported, not repeated.
-			const creating = await openAiRequest
-				.call(this, {
-					method: 'POST',
-					path: memberPath(SERVICE_ACCOUNT, projectId),
-					body,
-					itemIndex,
-					subject: `project ${projectId}`,
-					...limits,
-					notIdempotent: true,
-				})
-				.then(
-					(answer) => ({ answer }),
-					(error: unknown) => ({ error }),
-				);
-			if ('error' in creating)
-				throw notePossibleCreate(creating.error, `the service account "${name}"`);
-			const response = creating.answer;
+			const response = await createShownOnce.call(
+				this,
+				{ method: 'POST', path: memberPath(SERVICE_ACCOUNT, projectId), body, itemIndex, subject: `project ${projectId}`, ...limits },
+				`the service account "${name}"`,
+			);
 			const { api_key: apiKey, ...account } = response.body as IDataObject;
 			return [toMemberItem(account, projectId, secretShownOnce(apiKey as IDataObject | null))];
 		},

@@ -6,8 +6,10 @@ import * as createKey from './createKey.operation';
 import * as deleteAccount from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as listKeys from './listKeys.operation';
+import * as update from './update.operation';
 
-export { create, createKey, deleteAccount, get, getAll };
+export { create, createKey, deleteAccount, get, getAll, listKeys, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -29,10 +31,19 @@ export const description: INodeProperties[] = [
 		operationOn('service account', 'delete', 'Delete a service account and every API key it owns'),
 		operationOn('service account', 'get', "Get one of a project's service accounts"),
 		getManyOperation('Get many service accounts', "List a project's service accounts, following every page"),
+		{
+			name: 'Get Many API Keys',
+			value: 'listKeys',
+			action: 'Get many API keys of a service account',
+			description: "The API keys a service account owns (redacted), from the project's key list",
+		},
+		operationOn('service account', 'update', 'Rename a service account or change its role in the project'),
 	]),
 	...getAll.description,
 	...create.description,
 	...createKey.description,
 	...get.description,
 	...deleteAccount.description,
+	...listKeys.description,
+	...update.description,
 ];

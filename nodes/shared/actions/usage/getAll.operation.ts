@@ -11,6 +11,7 @@ import { timeRangeProperties } from '../../time/timeRangeParameters';
 import { GROUP_BY_NAMES, USAGE_KINDS } from '../../resources/usageKinds';
 import type { UsageKind } from '../../resources/usageKinds';
 import { toUsageItems } from '../../resources/usageReport';
+import { readUsageFilters, usageFilterProperties } from '../../resources/usageFilters';
 
 interface BucketWidth {
 	apiValue: '1d' | '1h' | '1m';
@@ -70,6 +71,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { kind: USAGE_KINDS.filter((kind) => kind.hasModel).map((kind) => kind.value) } },
 	},
 	...groupByProperties,
+	...usageFilterProperties(USAGE_KINDS),
 	projectFilterProperty,
 ];
 
@@ -114,7 +116,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 	const width = readBucketWidth.call(this, itemIndex);
 	const byModel = kind.hasModel && this.getNodeParameter('groupByModel', itemIndex, false) === true;
 	const groupBy = readGroupBy.call(this, itemIndex, kind);
+	const filters = readUsageFilters.call(this, itemIndex, kind);
 	const qs = {
+		...filters,
 		bucket_width: width.apiValue,
 		limit: width.pageSize,
 		group_by: ['project_id', ...(byModel ? ['model'] : []), ...groupBy],

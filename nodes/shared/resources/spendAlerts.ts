@@ -1,11 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestLimits } from '../../shared/execution/requestOptions';
-import { listLocator } from '../../shared/parameters/locators';
-import { listPages, openAiRequest } from '../../shared/transport';
-import { projectPath } from './inProject';
-import { withDollarAmounts } from '../../shared/resources/money';
+import type { RequestLimits } from '../execution/requestOptions';
+import { listLocator } from '../parameters/locators';
+import { listPages, openAiRequest } from '../transport';
+import { CURRENCY, formatDollars, INTERVAL } from './money';
 
 export interface SpendAlert extends IDataObject {
 	id: string;
@@ -15,14 +14,11 @@ export interface SpendAlert extends IDataObject {
 	notification_channel: { type: string; recipients: string[]; subject_prefix?: string | null };
 }
 
-export const SPEND_ALERTS = 'spend_alerts';
-export const spendAlertsPath = (projectId: string) => projectPath(projectId, SPEND_ALERTS);
-
-/** "Spend Alert": one alert of the project, picked from its list or given by ID. */
+/** "Spend Alert": one alert of the project (or the organization), picked from its list or given by ID. */
 export const spendAlertLocator: INodeProperties = listLocator({
 	displayName: 'Spend Alert',
 	name: 'alertId',
-	description: 'The spend alert of this project',
+	description: 'Which spend alert: pick it from the list or enter its ID',
 	searchListMethod: 'searchSpendAlerts',
 	modes: [{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'alert_abc123' }],
 });
@@ -50,38 +46,37 @@ export function readRecipients(this: IExecuteFunctions, value: unknown, itemInde
 	return [...new Set(recipients)];
 }
 
-/** An alert as OpenAI answers it, with its project and its amount in dollars too. */
-export function toSpendAlertItem(projectId: string, alert: IDataObject, extra: IDataObject = {}): IDataObject {
-	return { project_id: projectId, ...withDollarAmounts(alert), ...extra };
+/** An alert at this threshold (in cents), in the only currency and interval OpenAI has. */
+export const sameThreshold = (cents: number) => (alert: SpendAlert) =>
+	alert.threshold_amount === cents && alert.currency === CURRENCY && alert.interval === INTERVAL;
+
+/** The alert picker's line: "$1,000.00 per month → finance@example.com". */
+export function spendAlertLabel(alert: IDataObject): string {
+	const recipients = (alert.notification_channel as { recipients?: string[] } | undefined)?.recipients ?? [];
+	return `${formatDollars(Number(alert.threshold_amount))} per ${String(alert.interval)} → ${recipients.join(', ')}`;
 }
 
-/** Every alert of a project, as it is now. */
+/** Every alert in the list at `path` (a project's or the organization's), as it is now. */
 export async function listSpendAlerts(
 	this: IExecuteFunctions,
-	projectId: string,
+	path: string,
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<SpendAlert[]> {
 	const all: SpendAlert[] = [];
-	for await (const page of listPages.call(this, { path: spendAlertsPath(projectId), itemIndex, ...limits }))
-		all.push(...(page as SpendAlert[]));
+	for await (const page of listPages.call(this, { path, itemIndex, ...limits })) all.push(...(page as SpendAlert[]));
 	return all;
 }
 
+/** One alert; `subject` names it in a 404, e.g. "spend alert alert_abc of project proj_abc". */
 export async function readSpendAlert(
 	this: IExecuteFunctions,
-	projectId: string,
-	alertId: string,
+	alertPath: string,
+	subject: string,
 	itemIndex: number,
 	limits: RequestLimits,
 ): Promise<SpendAlert> {
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `${spendAlertsPath(projectId)}/${encodeURIComponent(alertId)}`,
-		itemIndex,
-		subject: `spend alert ${alertId} of project ${projectId}`,
-		...limits,
-	});
+	const response = await openAiRequest.call(this, { method: 'GET', path: alertPath, itemIndex, subject, ...limits });
 	return response.body as SpendAlert;
 }
 
@@ -91,7 +86,7 @@ export function getAlertId(this: IExecuteFunctions, itemIndex: number): string {
 	if (!alertId) {
 		throw new NodeOperationError(this.getNode(), '"Spend Alert" is empty: pick an alert from the list or enter its ID', {
 			itemIndex,
-			description: 'Pick the project first, then its alert; "Get Many" spend alerts lists their IDs.',
+			description: 'Pick the alert from the list (in OpenAI Projects, pick the project first); "Get Many" spend alerts lists their IDs.',
 		});
 	}
 	return alertId;

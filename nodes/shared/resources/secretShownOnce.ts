@@ -1,7 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { openAiErrorFacts } from '../../../shared/transport';
+import { openAiErrorFacts, openAiRequest } from '../transport';
+import type { OpenAiRequest, OpenAiResponse } from '../transport';
 
 /** The one field that carries a new key's full value, named so nobody mistakes it for something shown again. */
 export const SECRET_FIELD = 'apiKeyShownOnce';
@@ -31,4 +32,17 @@ export function notePossibleCreate(error: unknown, what: string): unknown {
 	error.message = `${error.message}; ${what} may have been created anyway`;
 	error.description = `It was not sent again: a second one would hold a live key nobody was shown. Look for it (Get Many); if it is there, its key cannot be shown again, so delete it and create it anew.<br>\n${error.description ?? ''}`;
 	return error;
+}
+
+/**
+ * Sends a create whose answer holds a key shown once (an account with its key, a key, an Admin key): never sent twice
+ * once it may have reached OpenAI, as the key of a second one would be live and never shown. Its value cannot be read
+ * back, so a lost answer is reported with what to look for (notePossibleCreate), not repeated.
+ */
+export async function createShownOnce(this: IExecuteFunctions, request: OpenAiRequest, what: string): Promise<OpenAiResponse<unknown>> {
+	try {
+		return await openAiRequest.call(this, { ...request, notIdempotent: true });
+	} catch (error) {
+		throw notePossibleCreate(error, what);
+	}
 }

@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dataRetentionOperationProperty } from '../../../shared/resources/dataRetention';
+import * as get from './get.operation';
+import * as update from './update.operation';
+
+export const operations = { get, update };
+
+export const description: INodeProperties[] = [
+	dataRetentionOperationProperty('the organization', "the organization's", ''),
+	...get.description,
+	...update.description,
+];
