@@ -110,7 +110,7 @@ async function main(argv) {
 	if (packedHere) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
 	const F = loadFixtures();
-	const server = await startTestServer({ port: SERVER_PORT, args: ['--projects', '500', '--costs-days', '30'] });
+	const server = await startTestServer({ port: SERVER_PORT, args: ['--projects', '500', '--costs-days', '30', '--service-account', 'Deploy bot'] });
 	const n8n = await createN8n({ binary, userFolder: USER_FOLDER, encryptionKey: ENCRYPTION_KEY, port: N8N_PORT });
 	const credentials = sandboxCredentials(server.url, F);
 	await n8n.importCredentials(credentials);

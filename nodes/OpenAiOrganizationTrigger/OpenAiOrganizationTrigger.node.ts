@@ -17,7 +17,7 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { eventsSubtitle } from '../shared/parameters/subtitle';
 import { projectPickerList, readPickedProjectIds, typedProjectIdsField } from '../shared/parameters/projectPicker';
 import { searchProjects } from '../shared/methods/organizationSearch';
-import { auditLogFeed } from './feeds/auditLogFeed';
+import { auditLogFeed, tenantAuditLogFeed } from './feeds/auditLogFeed';
 import type { Commit, Feed, TriggerEvent, TriggerSettings, TriggerState } from './feeds/feed';
 import { keyFeed } from './feeds/keyFeed';
 import { PollBudget } from './feeds/pollBudget';
@@ -25,8 +25,18 @@ import { projectFeed } from './feeds/projectFeed';
 import { spendFeed } from './feeds/spendFeed';
 import { optionsCollection } from '../shared/parameters/collections';
 
-const FEEDS: readonly Feed[] = [auditLogFeed, projectFeed, spendFeed, keyFeed];
-const EVENTS: readonly TriggerEvent[] = ['auditLog', 'projectCreated', 'projectArchived', 'spendThreshold', 'keyUnused'];
+const FEEDS: readonly Feed[] = [auditLogFeed, tenantAuditLogFeed, projectFeed, spendFeed, keyFeed];
+const EVENTS: readonly TriggerEvent[] = [
+	'auditLog',
+	'groupChanged',
+	'roleChanged',
+	'certificateChanged',
+	'adminKeyChanged',
+	'projectCreated',
+	'projectArchived',
+	'spendThreshold',
+	'keyUnused',
+];
 
 // n8n's node panel lists each event option as an action of its own, named by its `action` text; without one it
 // makes "On <name in lower case>" ("On api key not used for n days"). The subtitle reads the same texts.
@@ -38,10 +48,28 @@ const eventsProperty: INodeProperties = {
 	default: ['auditLog'],
 	options: [
 		{
+			name: 'Admin API Key Created or Deleted',
+			value: 'adminKeyChanged',
+			action: 'On an admin API key created or deleted',
+			description: 'An admin API key was created, changed or deleted (from the tenant-scoped audit log)',
+		},
+		{
 			name: 'API Key Unused for Days',
 			value: 'keyUnused',
 			action: 'On an API key unused for days',
 			description: 'A project API key has not been used for the given days (a stale key)',
+		},
+		{
+			name: 'Certificate Changed',
+			value: 'certificateChanged',
+			action: 'On a certificate changed',
+			description: 'A certificate was uploaded, renamed, deleted, activated or deactivated (audit logging must be on)',
+		},
+		{
+			name: 'Group Changed',
+			value: 'groupChanged',
+			action: 'On a group changed',
+			description: 'A group was created, renamed or deleted (audit logging must be on)',
 		},
 		{
 			name: 'New Audit-Log Event',
@@ -51,6 +79,12 @@ const eventsProperty: INodeProperties = {
 		},
 		{ name: 'Project Archived', value: 'projectArchived', action: 'On a project archived', description: 'A project of the organization was archived' },
 		{ name: 'Project Created', value: 'projectCreated', action: 'On a project created', description: 'A project was created in the organization' },
+		{
+			name: 'Role Changed',
+			value: 'roleChanged',
+			action: 'On a role or role assignment changed',
+			description: 'A custom role was created, changed or deleted, or a role was assigned or unassigned (audit logging must be on)',
+		},
 		{
 			name: 'Spend Crossed a Threshold',
 			value: 'spendThreshold',

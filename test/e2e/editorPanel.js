@@ -46,7 +46,17 @@ const ACTION_LISTS = [
 	{
 		view: 'trigger',
 		node: ORGANIZATION,
-		lists: ['On a new audit-log event', 'On an API key unused for days', 'On a project archived', 'On a project created', 'On spend crossing a threshold'],
+		lists: [
+			'On a new audit-log event',
+			'On an API key unused for days',
+			'On a project archived',
+			'On a project created',
+			'On spend crossing a threshold',
+			'On a group changed',
+			'On a role or role assignment changed',
+			'On a certificate changed',
+			'On an admin API key created or deleted',
+		],
 		// n8n's own names for events without an action text: the option name in lower case ('On api key not used for n days').
 		never: [/\bapi key\b/, /\bn days\b/, /^On (new audit log event|project archived|project created|spend crossed a threshold)$/],
 	},

@@ -204,6 +204,15 @@ function defaultDetails(type: string, random: Random): Record<string, unknown> {
 	if (type.startsWith('api_key.')) return { id: `key_${randomAlphanumeric(random, 16)}`, data: { scopes: ['api.model.request'] } };
 	if (type === 'invite.sent') return { id: `invite-${randomAlphanumeric(random, 16)}`, data: { email: 'new.member@acme.example', role: 'member' } };
 	if (type.startsWith('user.')) return { id: `user-${randomAlphanumeric(random, 24)}`, data: { role: 'member' } };
+	if (type === 'group.created') return { id: `group_${randomAlphanumeric(random, 16)}`, data: { group_name: 'Data Science' } };
+	if (type === 'group.updated') return { id: `group_${randomAlphanumeric(random, 16)}`, changes_requested: { group_name: 'Data Science' } };
+	if (type === 'role.created') return { id: `role_${randomAlphanumeric(random, 16)}`, role_name: 'Auditor', permissions: ['api.audit_logs.read'], resource_type: 'api.organization', resource_id: F.ORG_ACME };
+	if (type.startsWith('role.assignment.')) {
+		return { id: `role_assignment_${randomAlphanumeric(random, 16)}`, principal_id: PEOPLE[2].id, principal_type: 'user', resource_id: F.ORG_ACME, resource_type: 'api.organization' };
+	}
+	if (type.startsWith('certificates.')) return { certificates: [{ id: `cert_${randomAlphanumeric(random, 16)}`, name: 'mTLS gateway' }] };
+	if (type.startsWith('certificate.')) return { id: `cert_${randomAlphanumeric(random, 16)}`, name: 'mTLS gateway' };
+	if (type.startsWith('tenant.admin_api_key.')) return { id: `key_${randomAlphanumeric(random, 16)}` };
 	return { id: `${type.split('.')[0]}_${randomAlphanumeric(random, 16)}` };
 }
 

@@ -6,7 +6,7 @@ import type { SeedProject, TestServerOptions } from './types';
 /**
  * Parses `--port 8787 --projects 500|file.json [--latency 20|10-50] [--seed 42] [--rate-limit 500/150000]
  * [--rate-window-ms 60000] [--admin-rate-limit 10] [--admin-rate-window-ms 6000] [--costs-days 30]
- * [--host 127.0.0.1]`. Throws with a usage line on anything else.
+ * [--host 127.0.0.1] [--service-account "Deploy bot"]`. Throws with a usage line on anything else.
  */
 export function parseCliOptions(argv: readonly string[]): TestServerOptions {
 	const options: TestServerOptions & { adminRateLimitWindowMs?: number } = { port: 8787 };
@@ -44,6 +44,9 @@ export function parseCliOptions(argv: readonly string[]): TestServerOptions {
 			case '--admin-rate-window-ms':
 				options.adminRateLimitWindowMs = integer(flag, value);
 				break;
+			case '--service-account':
+				options.serviceAccount = value;
+				break;
 			case '--costs-days':
 				options.costsDays = integer(flag, value);
 				break;
@@ -63,7 +66,7 @@ export function parseCliOptions(argv: readonly string[]): TestServerOptions {
 }
 
 export const USAGE =
-	'Usage: cli.ts [--port 8787] [--host 127.0.0.1] [--projects 500|projects.json] [--latency 20|10-50] [--seed 42] [--rate-limit 500/150000] [--rate-window-ms 60000] [--admin-rate-limit 10] [--admin-rate-window-ms 60000] [--costs-days 30]';
+	'Usage: cli.ts [--port 8787] [--host 127.0.0.1] [--projects 500|projects.json] [--latency 20|10-50] [--seed 42] [--rate-limit 500/150000] [--rate-window-ms 60000] [--admin-rate-limit 10] [--admin-rate-window-ms 60000] [--costs-days 30] [--service-account "Deploy bot"]';
 
 /** `500/150000`: requests and tokens per window. */
 function modelLimits(value: string) {

@@ -5,6 +5,7 @@ import type { RateLimits, RateLimitSettings } from './rateLimits';
 import { handleAuditLogControl } from './auditLogControl';
 import { readBody, sendJson } from './http';
 import { stateDigest } from './stateDigest';
+import { handleVaultControl } from './vaultControl';
 import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
 const FAULT_KINDS: readonly FaultKind[] = [
@@ -76,6 +77,7 @@ export async function handleControl(
 		}
 		default:
 			if (path.startsWith('/__control/audit_logs') || path === '/__control/channel') return handleAuditLogControl(route, raw, response, target);
+			if (path === '/__control/vault') return handleVaultControl(route, raw, response, target);
 			return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));
 	}
 }

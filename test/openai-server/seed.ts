@@ -29,6 +29,7 @@ export interface SeedOptions {
 	projects: number | SeedProject[];
 	seed: number;
 	nowSeconds: number;
+	serviceAccount?: string;
 }
 
 export interface SeededWorld {
@@ -40,7 +41,7 @@ export function newProjectId(random: Random): string {
 	return `proj_${randomAlphanumeric(random, 24)}`;
 }
 
-export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWorld {
+export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOptions): SeededWorld {
 	const random = createRandom(seed);
 	const state: ServerState = {
 		organizations: [
@@ -117,6 +118,7 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
+	if (serviceAccount) addServiceAccount(state, serviceAccount, random, nowSeconds);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
 	Object.assign(state, seedRoles(F.ORG_ACME, F.DEFAULT_PROJECT_ACME, USER_ADA_OWNER, nowSeconds));
@@ -231,3 +233,17 @@ function project(
 
 /** A project created through the API: nothing used yet, no keys. */
 export const NO_ACTIVITY: ActivityPlan = { usage: [], billed: true, lastUsageDay: null, keys: [] };
+
+/** A service account with one key, used yesterday, in the first active Acme project besides Default. */
+function addServiceAccount(state: ServerState, name: string, random: Random, nowSeconds: number): void {
+	const project = state.projects.find((candidate) => candidate.organizationId === F.ORG_ACME && !candidate.isDefault && candidate.archivedAt === null);
+	if (!project) return;
+	project.activity.keys.push({
+		id: `key_${randomAlphanumeric(random, 16)}`,
+		name: `${name} key`,
+		createdAt: Math.max(project.createdAt, nowSeconds - 90 * DAY),
+		lastUsedAt: nowSeconds - DAY,
+		redactedValue: `sk-svcacct-****${randomAlphanumeric(random, 4)}`,
+		owner: { type: 'service_account', id: `svc_acct_${randomAlphanumeric(random, 16)}`, name },
+	});
+}

@@ -27,7 +27,7 @@ export async function startOpenAiTestServer(
 	// and activity days), so two runs of one workload minutes apart see identical projects.
 	const seededAtSeconds = Math.floor(now() / 1000);
 	const seedWorldAgain = () =>
-		seedWorld({ projects: options.projects ?? 0, seed, nowSeconds: seededAtSeconds });
+		seedWorld({ projects: options.projects ?? 0, seed, nowSeconds: seededAtSeconds, serviceAccount: options.serviceAccount });
 
 	const seeded = seedWorldAgain();
 	const world: World = {

@@ -68,6 +68,8 @@ export interface TestServerOptions {
 	port?: number;
 	/** extra projects seeded into ORG_ACME besides its Default project */
 	projects?: number | SeedProject[];
+	/** a service account of this name, with one key, in the first active Acme project (the demo's key to rotate) */
+	serviceAccount?: string;
 	seed?: number;
 	costsDays?: number;
 	latencyMs?: number | [number, number];

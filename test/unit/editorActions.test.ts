@@ -200,10 +200,14 @@ describe("the node panel's action lists, read from the built package as n8n's ed
 	test('events read in words, not as generated "On <lower-case name>" texts', () => {
 		const events = entry('OpenAI Organization').actions.filter((action) => action.source.startsWith('event '));
 		expect(events.map((action) => action.name)).toEqual([
+			'On an admin API key created or deleted',
 			'On an API key unused for days',
+			'On a certificate changed',
+			'On a group changed',
 			'On a new audit-log event',
 			'On a project archived',
 			'On a project created',
+			'On a role or role assignment changed',
 			'On spend crossing a threshold',
 		]);
 	});

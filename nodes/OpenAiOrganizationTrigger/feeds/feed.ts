@@ -2,7 +2,16 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { PollBudget } from './pollBudget';
 
-export type TriggerEvent = 'auditLog' | 'projectCreated' | 'projectArchived' | 'spendThreshold' | 'keyUnused';
+export type TriggerEvent =
+	| 'auditLog'
+	| 'groupChanged'
+	| 'roleChanged'
+	| 'certificateChanged'
+	| 'adminKeyChanged'
+	| 'projectCreated'
+	| 'projectArchived'
+	| 'spendThreshold'
+	| 'keyUnused';
 
 /** What the trigger's parameters ask for, read and checked once per poll. */
 export interface TriggerSettings {
@@ -24,6 +33,8 @@ export interface TriggerSettings {
  */
 export interface TriggerState extends IDataObject {
 	audit?: { newest: number; seen: Array<[string, number]> };
+	/** The same for the tenant-scoped audit log (admin API key events). */
+	tenantAudit?: { newest: number; seen: Array<[string, number]> };
 	projects?: { active: string[]; archived: string[] };
 	/** `period`: the period (key) the last poll read, so that the first poll of the next one can finish it. */
 	spend?: { crossed: string[]; period?: string };

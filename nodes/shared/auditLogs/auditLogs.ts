@@ -16,6 +16,8 @@ export interface AuditLogFilter {
 	actorIds: string[];
 	actorEmails: string[];
 	resourceIds: string[];
+	/** The tenant-scoped log (`tenant_only=true`): its event types only, which the organization's log never has. */
+	tenantOnly?: boolean;
 }
 
 export const NO_AUDIT_LOG_FILTER: AuditLogFilter = {
@@ -39,6 +41,7 @@ export function auditLogQuery(filter: AuditLogFilter): IDataObject {
 		['resource_ids', filter.resourceIds],
 	];
 	for (const [name, values] of lists) if (values.length > 0) qs[name] = values;
+	if (filter.tenantOnly) qs.tenant_only = true;
 	return qs;
 }
 

@@ -6,7 +6,7 @@ import { CONTRACT_AUDIT_LOG_EVENT_TYPES } from './contractEventTypes';
  * Tenant-scoped types (`tenant.*`, `role.bound_to_resource`, `role.unbound_from_resource`) are served only with
  * `tenant_only=true`, which is another feed, so they are not offered.
  */
-function isTenantScoped(type: string): boolean {
+export function isTenantScoped(type: string): boolean {
 	return type.startsWith('tenant.') || type === 'role.bound_to_resource' || type === 'role.unbound_from_resource';
 }
 

@@ -130,6 +130,8 @@ function parseExecution({ code, signal, stdout, stderr }) {
 		error: resultData.error,
 		/** The items a node put out on its first output, first run. */
 		itemsOf: (nodeName) => resultData.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		/** Whether the run reached the node (a branch not taken, e.g. a create held back by Dry Run, never does). */
+		ran: (nodeName) => Boolean(resultData.runData?.[nodeName]),
 		nodeError: (nodeName) => resultData.runData?.[nodeName]?.[0]?.error,
 	};
 }

@@ -31,12 +31,16 @@ function runnableFromCli(workflow) {
 }
 
 /**
- * The example with its HTTP Request nodes posting to the test server's stand-in channel (`<origin>/__control/channel`):
+ * The example with its HTTP Request nodes posting to the test server's stand-in channel (`<origin>/__control/channel`),
+ * or its vault (`<origin>/__control/vault`):
  * an example run by the demo or the suite never reaches the internet.
  */
 function postingToStandInChannel(workflow, channelUrl) {
+	// A vault (the key-rotation example's placeholder, https://vault.example.com/…) gets the stand-in vault instead.
+	const vaultUrl = `${new URL(channelUrl).origin}/__control/vault`;
+	const standIn = (url) => (String(url).includes('vault.example.com') ? vaultUrl : channelUrl);
 	const nodes = workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.httpRequest' ? { ...node, parameters: { ...node.parameters, url: channelUrl } } : node,
+		node.type === 'n8n-nodes-base.httpRequest' ? { ...node, parameters: { ...node.parameters, url: standIn(node.parameters.url) } } : node,
 	);
 	return { ...workflow, nodes };
 }

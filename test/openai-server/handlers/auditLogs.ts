@@ -59,7 +59,8 @@ export const listAuditLogs: Handler = (context) => {
 	const resourceIds = queryArray(query, 'resource_ids');
 
 	const matching = store.events
-		.filter((event) => event.organizationId === organizationId && !tenantOnly)
+		// Tenant-scoped events are in the tenant-scoped log only, the others in the organization's only.
+		.filter((event) => event.organizationId === organizationId && TENANT_TYPES.test(event.type) === tenantOnly)
 		.filter((event) => eventTypes.length === 0 || eventTypes.includes(event.type))
 		.filter((event) => timeBounds.every((inBound) => inBound(event.effective_at)))
 		.filter((event) => projectIds.length === 0 || (event.project !== undefined && projectIds.includes(event.project.id)))
