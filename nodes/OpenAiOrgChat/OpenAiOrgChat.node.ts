@@ -9,11 +9,19 @@ import type {
 // Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
 import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import { operationActions } from '../shared/parameters/subtitle';
 import { resourceProperty } from '../shared/parameters/operations';
 import * as chat from './actions/chat';
+import * as model from './actions/model';
+import * as response from './actions/response';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+
+const operationProperties = [...chat.description, ...model.description, ...response.description];
+
+/** "Chat with <model>" for a completion, else the operation's action in words ("Delete a fine-tuned model"). */
+const subtitle = `={{ $parameter["operation"] === "complete" ? "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") : ${JSON.stringify(operationActions(operationProperties))}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 
 export class OpenAiOrgChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +30,9 @@ export class OpenAiOrgChat implements INodeType {
 		icon: { light: 'file:openAiOrgChat.svg', dark: 'file:openAiOrgChat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") }}',
-		description: 'Chat completions under the OpenAI organization and project you choose, per item',
+		subtitle,
+		description:
+			'Chat completions and responses under the OpenAI organization and project you choose, per item; stored completions and models',
 		defaults: { name: 'OpenAI Chat (Organization)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,8 +46,15 @@ export class OpenAiOrgChat implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			resourceProperty([{ name: 'Chat', value: 'chat' }], 'chat'),
-			...chat.description,
+			resourceProperty(
+				[
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Model', value: 'model' },
+					{ name: 'Response', value: 'response' },
+				],
+				'chat',
+			),
+			...operationProperties,
 			requestOptionsProperty,
 		],
 	};

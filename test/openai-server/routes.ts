@@ -3,6 +3,9 @@ import { listAuditLogs } from './handlers/auditLogs';
 import { createChatCompletion } from './handlers/chatCompletions';
 import { listCosts } from './handlers/costs';
 import { listModels } from './handlers/models';
+import { deleteModel, retrieveModel } from './handlers/modelDetails';
+import { createResponse, deleteResponse, getResponse } from './handlers/responses';
+import { listChatCompletions } from './handlers/storedChatCompletions';
 import {
 	archiveProject,
 	createProject,
@@ -81,6 +84,16 @@ const ORGANIZATION_MEMBER_ROUTES: Array<[Route['method'], string, Handler]> = [
 	['POST', '/organization/invites', createInvite],
 	['GET', '/organization/invites/(?<invite_id>[^/]+)', retrieveInvite],
 	['DELETE', '/organization/invites/(?<invite_id>[^/]+)', deleteInvite],
+];
+
+/** Models, stored chat completions and the Responses API, for project and user keys (issues 31 and 32). */
+const MODEL_ROUTES: Array<[Route['method'], string, Route['scope'], Handler]> = [
+	['GET', '/models/(?<model>[^/]+)', 'model.read', retrieveModel],
+	['DELETE', '/models/(?<model>[^/]+)', 'model.request', deleteModel],
+	['GET', '/chat/completions', 'model.read', listChatCompletions],
+	['POST', '/responses', 'model.request', createResponse],
+	['GET', '/responses/(?<response_id>[^/]+)', 'model.read', getResponse],
+	['DELETE', '/responses/(?<response_id>[^/]+)', 'model.request', deleteResponse],
 ];
 
 export const ROUTES: readonly Route[] = [
@@ -169,6 +182,7 @@ export const ROUTES: readonly Route[] = [
 	),
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
+	...MODEL_ROUTES.map(([method, path, scope, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope, handler })),
 	// Roles and their assignments (issue 31).
 	...ROLE_ROUTES,
 	// Admin API keys, certificates, a service account's update.

@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { seedFineTunedModels } from './fineTunedModels';
 import { seedGroups } from './groups';
 import { seedInvites } from './invites';
 import { seedRoles } from './roles';
@@ -103,6 +104,9 @@ export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOp
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		fineTunedModels: seedFineTunedModels(nowSeconds),
+		storedChatCompletions: [],
+		storedResponses: [],
 		roles: [],
 		roleAssignments: [],
 		adminApiKeys: [],

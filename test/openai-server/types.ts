@@ -138,6 +138,10 @@ export interface ServerState {
 	projectControls: Record<string, ProjectControls>;
 	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
+	// Fine-tuned models (fineTunedModels.ts), chat completions kept with `store: true` and stored responses.
+	fineTunedModels: FineTunedModelRecord[];
+	storedChatCompletions: StoredObject[];
+	storedResponses: StoredObject[];
 	// Custom roles and role assignments (roles.ts); the predefined roles are not records.
 	roles: RoleRecord[];
 	roleAssignments: RoleAssignmentRecord[];
@@ -210,6 +214,24 @@ export interface ProjectGroupRecord {
 	role: string;
 	/** unix seconds */
 	createdAt: number;
+}
+
+/** A fine-tuned model, owned by one organization (GET/DELETE /models/{model}). */
+export interface FineTunedModelRecord {
+	id: string;
+	organizationId: string;
+	/** unix seconds */
+	created: number;
+}
+
+/** A chat completion or response that OpenAI keeps: only its own project sees it. */
+export interface StoredObject {
+	organizationId: string;
+	projectId: string;
+	/** the object as created was answered */
+	body: Record<string, unknown>;
+	/** responses: the conversation so far (earlier inputs and answers), for a later previous_response_id */
+	conversation?: Array<{ role: string; content: string }>;
 }
 
 /** A member of an organization (GET /organization/users). */
