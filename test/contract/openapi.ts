@@ -52,9 +52,28 @@ export function specPath(): string {
 	return found;
 }
 
+/** The model endpoints' subset (Files, Batch, Responses) lies beside the admin subset; absent, only the admin one counts. */
+function modelSubsetPath(): string | undefined {
+	const path = resolve(specPath(), '..', 'openai-model-subset.json');
+	return existsSync(path) ? path : undefined;
+}
+
+/** The admin subset with the model subset's paths and schemas added (the schemas both hold are the same text). */
+function readSpec(): Contract['spec'] {
+	const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as Contract['spec'];
+	const extra = modelSubsetPath();
+	if (!extra) return spec;
+	const model = JSON.parse(readFileSync(extra, 'utf8')) as Contract['spec'];
+	spec.paths = { ...model.paths, ...spec.paths };
+	for (const [section, entries] of Object.entries(model.components ?? {})) {
+		spec.components[section] = { ...entries, ...spec.components[section] };
+	}
+	return spec;
+}
+
 function loadContract(): Contract {
 	if (contract) return contract;
-	const spec = normalizeNullable(JSON.parse(readFileSync(specPath(), 'utf8'))) as Contract['spec'];
+	const spec = normalizeNullable(readSpec()) as Contract['spec'];
 	const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
 	addFormats(ajv);
 	// OpenAPI's own formats: ajv does not know them, and they carry no constraint worth checking here.

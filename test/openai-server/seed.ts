@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { DEFAULT_BATCH_RULES } from './batchRules';
 import { seedInvites } from './invites';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
@@ -97,6 +98,9 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		projectUsers: [],
 		serviceAccounts: [],
 		projectControls: {},
+		files: [],
+		batches: [],
+		batchRules: { ...DEFAULT_BATCH_RULES },
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
