@@ -9,6 +9,7 @@ import type {
 // Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
 import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import * as batch from './actions/batch';
 import * as chat from './actions/chat';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
@@ -42,10 +43,14 @@ export class OpenAiOrgChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Chat', value: 'chat' }],
+				options: [
+					{ name: 'Batch', value: 'batch' },
+					{ name: 'Chat', value: 'chat' },
+				],
 				default: 'chat',
 			},
 			...chat.description,
+			...batch.description,
 			requestOptionsProperty,
 		],
 	};

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in plain Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import { DEFAULT_PROJECT_ACME, ORG_ACME, PROJECT_GLOBEX_RESEARCH, ORG_GLOBEX, USER_KEY_MULTI, startOpenAiTestServer, type OpenAiTestServer } from '..';
 import { validateResponse } from '../../contract/openapi';
 import { buildUrl, call } from './client';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: runs in plain Node, never inside n8n; the test server is no n8n node */
 import type { Caller } from '../auth';
 import { isObject, nowSeconds, queryValue, type Handler, type World } from '../context';
 import * as E from '../errors';

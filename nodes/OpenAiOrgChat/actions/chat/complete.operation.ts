@@ -1,17 +1,16 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { checkScopeOverrides, openAiRequest } from '../../../shared/transport';
+import { openAiRequest } from '../../../shared/transport';
 import type { OpenAiResponse } from '../../../shared/transport';
-import { readCompletionOptions } from '../../helpers/completionOptions';
+import { readChatRequest } from '../../helpers/chatRequest';
 import { DEFAULT_ITEMS_AT_ONCE, MAX_ITEMS_AT_ONCE } from '../../helpers/itemsAtOnce';
-import { readMessages } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Model',
 		name: 'model',
@@ -226,7 +225,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['complete'] } }, properties);
 
-function parseJsonAnswer(
+export function parseJsonAnswer(
 	this: IExecuteFunctions,
 	completion: ChatCompletion,
 	itemIndex: number,
@@ -248,40 +247,22 @@ function parseJsonAnswer(
 
 /** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const model = String(
-		this.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (!model) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'"Model" is empty: pick a model from the list or enter its ID',
-			{
-				itemIndex,
-			},
-		);
-	}
-	const messages = readMessages.call(this, itemIndex);
-	const settings = readCompletionOptions.call(this, itemIndex, messages);
+	const { model, body, jsonMode, scope } = readChatRequest.call(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const scope = checkScopeOverrides.call(this, {
-		organizationId: String(this.getNodeParameter('organizationId', itemIndex, '') ?? ''),
-		projectId: String(this.getNodeParameter('projectId', itemIndex, '') ?? ''),
-		itemIndex,
-	});
 	const limits = readRequestLimits.call(this, itemIndex);
 
 	const send = async () => {
 		const response = (await openAiRequest.call(this, {
 			method: 'POST',
 			path: '/chat/completions',
-			body: { model, messages: messages as unknown as IDataObject[], ...settings.body },
+			body,
 			scope,
 			itemIndex,
 			subject: `model ${model}`,
 			...limits,
 		})) as OpenAiResponse<ChatCompletion>;
 		if (!simplify) return [{ ...response.body, ...billingFields(response) }];
-		const content = settings.jsonMode
+		const content = jsonMode
 			? parseJsonAnswer.call(this, response.body, itemIndex)
 			: (response.body.choices?.[0]?.message?.content ?? null);
 		return [simplifyCompletion(response, content)];
