@@ -2,7 +2,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /**
  * Validates requests and responses against OpenAI's OpenAPI subset (../shared/openai-spec, OpenAPI 3.1).
@@ -15,6 +15,8 @@ const SPEC_PATH_CANDIDATES = [
 	resolve(__dirname, '../../../shared/openai-spec/openai-admin-subset.json'),
 	resolve(__dirname, '../../shared/openai-spec/openai-admin-subset.json'),
 ].filter((path): path is string => typeof path === 'string');
+/** The model endpoints' contract (Responses, Files, Batch), cut from the same OpenAPI text: checked the same way. */
+const MODEL_SPEC_FILE = 'openai-model-subset.json';
 
 interface Parameter {
 	name: string;
@@ -52,28 +54,16 @@ export function specPath(): string {
 	return found;
 }
 
-/** The model endpoints' subset (Files, Batch, Responses) lies beside the admin subset; absent, only the admin one counts. */
-function modelSubsetPath(): string | undefined {
-	const path = resolve(specPath(), '..', 'openai-model-subset.json');
-	return existsSync(path) ? path : undefined;
-}
-
-/** The admin subset with the model subset's paths and schemas added (the schemas both hold are the same text). */
-function readSpec(): Contract['spec'] {
-	const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as Contract['spec'];
-	const extra = modelSubsetPath();
-	if (!extra) return spec;
-	const model = JSON.parse(readFileSync(extra, 'utf8')) as Contract['spec'];
-	spec.paths = { ...model.paths, ...spec.paths };
-	for (const [section, entries] of Object.entries(model.components ?? {})) {
-		spec.components[section] = { ...entries, ...spec.components[section] };
-	}
-	return spec;
-}
-
 function loadContract(): Contract {
 	if (contract) return contract;
-	const spec = normalizeNullable(readSpec()) as Contract['spec'];
+	const spec = normalizeNullable(JSON.parse(readFileSync(specPath(), 'utf8'))) as Contract['spec'];
+	const modelSpecPath = resolve(dirname(specPath()), MODEL_SPEC_FILE);
+	if (existsSync(modelSpecPath)) {
+		// Both subsets come from one OpenAPI document: a component both hold is the same in each.
+		const model = normalizeNullable(JSON.parse(readFileSync(modelSpecPath, 'utf8'))) as Contract['spec'];
+		spec.paths = { ...model.paths, ...spec.paths };
+		for (const [kind, entries] of Object.entries(model.components)) spec.components[kind] = { ...entries, ...spec.components[kind] };
+	}
 	const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
 	addFormats(ajv);
 	// OpenAPI's own formats: ajv does not know them, and they carry no constraint worth checking here.
@@ -228,7 +218,9 @@ export function validateRequest(
 		const value = Object.fromEntries(
 			Object.entries(properties).map(([key, text]) => [key, coerceScalar(text, known[key] ?? {})]),
 		);
-		problems.push(...describe(errorsOf({ ...schema, additionalProperties: false }, value), `${where} query.${name}`));
+		// An object of named properties takes no others; a map (metadata[key]=value) takes any key its schema allows.
+		const closed = schema.properties ? { ...schema, additionalProperties: false } : schema;
+		problems.push(...describe(errorsOf(closed, value), `${where} query.${name}`));
 	}
 	for (const name of sent.keys()) {
 		if (!parameters.some((parameter) => parameter.name === name))

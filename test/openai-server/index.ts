@@ -15,6 +15,7 @@ export type {
 	TestServerOptions,
 } from './types';
 export * from './fixtures';
+export { FT_MODEL_ACME, FT_MODEL_ACME_SUPPORT, FT_MODEL_GLOBEX } from './fineTunedModels';
 export { DEFAULT_MODEL_LIMITS } from './rateLimits';
 export { CASEY_EMAIL, USER_ADA_OWNER, USER_CASEY_LEAVING, USER_GRACE_GLOBEX } from './users';
 export {

@@ -65,7 +65,8 @@ export function modelOf(body: unknown): string | undefined {
 }
 
 function completionTokensOf(body: unknown): number {
-	const tokens = (body as { usage?: { completion_tokens?: unknown } } | undefined)?.usage?.completion_tokens;
+	const usage = (body as { usage?: { completion_tokens?: unknown; output_tokens?: unknown } } | undefined)?.usage;
+	const tokens = usage?.completion_tokens ?? usage?.output_tokens;
 	return typeof tokens === 'number' ? tokens : 0;
 }
 

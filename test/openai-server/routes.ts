@@ -5,6 +5,9 @@ import { listCosts } from './handlers/costs';
 import { cancelBatch, createBatch, listBatches, retrieveBatch } from './handlers/batches';
 import { createFile, deleteFile, downloadFile, listFiles, retrieveFile } from './handlers/files';
 import { listModels } from './handlers/models';
+import { deleteModel, retrieveModel } from './handlers/modelDetails';
+import { createResponse, deleteResponse, getResponse } from './handlers/responses';
+import { listChatCompletions } from './handlers/storedChatCompletions';
 import {
 	archiveProject,
 	createProject,
@@ -96,6 +99,16 @@ const FILE_AND_BATCH_ROUTES: Array<[Route['method'], string, Handler]> = [
 	['POST', `/batches/${BATCH}/cancel`, cancelBatch],
 ];
 
+/** Models, stored chat completions and the Responses API, for project and user keys (issues 31 and 32). */
+const MODEL_ROUTES: Array<[Route['method'], string, Route['scope'], Handler]> = [
+	['GET', '/models/(?<model>[^/]+)', 'model.read', retrieveModel],
+	['DELETE', '/models/(?<model>[^/]+)', 'model.request', deleteModel],
+	['GET', '/chat/completions', 'model.read', listChatCompletions],
+	['POST', '/responses', 'model.request', createResponse],
+	['GET', '/responses/(?<response_id>[^/]+)', 'model.read', getResponse],
+	['DELETE', '/responses/(?<response_id>[^/]+)', 'model.request', deleteResponse],
+];
+
 export const ROUTES: readonly Route[] = [
 	{ method: 'GET', pattern: /^\/v1\/models$/, scope: 'model.read', handler: listModels },
 	{
@@ -185,6 +198,7 @@ export const ROUTES: readonly Route[] = [
 	...FILE_AND_BATCH_ROUTES.map(
 		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'model.request', handler }),
 	),
+	...MODEL_ROUTES.map(([method, path, scope, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope, handler })),
 ];
 
 export function findRoute(

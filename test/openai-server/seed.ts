@@ -1,6 +1,7 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { DEFAULT_BATCH_RULES } from './batchRules';
+import { seedFineTunedModels } from './fineTunedModels';
 import { seedInvites } from './invites';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
@@ -101,6 +102,9 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		files: [],
 		batches: [],
 		batchRules: { ...DEFAULT_BATCH_RULES },
+		fineTunedModels: seedFineTunedModels(nowSeconds),
+		storedChatCompletions: [],
+		storedResponses: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);

@@ -136,6 +136,10 @@ export interface ServerState {
 	files: FileRecord[];
 	batches: BatchRecord[];
 	batchRules: BatchRules;
+	// Fine-tuned models (fineTunedModels.ts), chat completions kept with `store: true` and stored responses.
+	fineTunedModels: FineTunedModelRecord[];
+	storedChatCompletions: StoredObject[];
+	storedResponses: StoredObject[];
 }
 
 /** An uploaded file (POST /files) or a batch's output or error file; content is text (JSONL). */
@@ -208,6 +212,24 @@ export interface BatchRecord {
 	inputTokens: number;
 	outputTokens: number;
 	errors: Array<{ code: string; message: string; param: string | null; line: number | null }>;
+}
+
+/** A fine-tuned model, owned by one organization (GET/DELETE /models/{model}). */
+export interface FineTunedModelRecord {
+	id: string;
+	organizationId: string;
+	/** unix seconds */
+	created: number;
+}
+
+/** A chat completion or response that OpenAI keeps: only its own project sees it. */
+export interface StoredObject {
+	organizationId: string;
+	projectId: string;
+	/** the object as created was answered */
+	body: Record<string, unknown>;
+	/** responses: the conversation so far (earlier inputs and answers), for a later previous_response_id */
+	conversation?: Array<{ role: string; content: string }>;
 }
 
 /** A member of an organization (GET /organization/users). */

@@ -1,6 +1,8 @@
 import { isObject, nowSeconds, type Handler } from '../context';
 import * as E from '../errors';
-import { findModel } from '../models';
+import { visibleModel } from '../fineTunedModels';
+import { answerForSchema, readMetadata, readOutputSchema, servedTier } from '../modelRequests';
+import type { OutputSchema } from '../modelRequests';
 import { randomAlphanumeric, randomHex, randomFromKey } from '../random';
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool'];
@@ -17,13 +19,18 @@ interface ChatRequest {
 	n: number;
 	maxCompletionTokens?: number;
 	jsonObject: boolean;
+	/** structured output: the answer follows this schema */
+	outputSchema?: OutputSchema;
 	seed?: number;
+	serviceTier: string;
+	store: boolean;
+	metadata: Record<string, string>;
 }
 
 /** Answers "Echo (<model>): <last user message>", so that tests can predict every answer. */
 export const createChatCompletion: Handler = (context) => {
-	const request = readChatRequest(context.body);
 	const { world, caller } = context;
+	const request = readChatRequest(context.body, (model) => visibleModel(world, caller, model));
 	const created = nowSeconds(world);
 	const choices = Array.from({ length: request.n }, (_, index) => answerChoice(request, index));
 	const promptTokens = request.messages.reduce(
@@ -44,8 +51,7 @@ export const createChatCompletion: Handler = (context) => {
 		created,
 	});
 
-	return {
-		body: {
+	const completion = {
 			id,
 			object: 'chat.completion',
 			created,
@@ -68,9 +74,19 @@ export const createChatCompletion: Handler = (context) => {
 					rejected_prediction_tokens: 0,
 				},
 			},
-			service_tier: 'default',
+			service_tier: request.serviceTier,
 			system_fingerprint: `fp_${randomHex(randomFromKey(request.model, request.seed ?? 'none'), 10)}`,
-		},
+	};
+	// Kept for GET /chat/completions: only with `store: true`, and only its own project sees it.
+	if (request.store) {
+		world.state.storedChatCompletions.push({
+			organizationId: caller.organizationId,
+			projectId: caller.projectId ?? '',
+			body: { ...completion, metadata: request.metadata },
+		});
+	}
+	return {
+		body: completion,
 		headers: {
 			'openai-organization': caller.organizationId,
 			'openai-project': caller.projectId ?? '',
@@ -82,9 +98,11 @@ function answerChoice(request: ChatRequest, index: number) {
 	const lastUser =
 		[...request.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
 	const label = index === 0 ? `Echo (${request.model})` : `Echo (${request.model}) #${index + 1}`;
-	const full = request.jsonObject
-		? JSON.stringify({ model: request.model, choice: index + 1, echo: lastUser })
-		: `${label}: ${lastUser}`;
+	const full = request.outputSchema
+		? JSON.stringify(answerForSchema(request.outputSchema.schema, lastUser))
+		: request.jsonObject
+			? JSON.stringify({ model: request.model, choice: index + 1, echo: lastUser })
+			: `${label}: ${lastUser}`;
 	const words = full.split(/\s+/).filter(Boolean);
 	const limit = request.maxCompletionTokens;
 	if (limit !== undefined && words.length > limit) {
@@ -102,9 +120,11 @@ export function countTokens(text: string): number {
 	return text.split(/\s+/).filter(Boolean).length;
 }
 
-function readChatRequest(body: unknown): ChatRequest {
+type ModelLookup = (model: string) => { chat: boolean } | undefined;
+
+function readChatRequest(body: unknown, lookUp: ModelLookup): ChatRequest {
 	if (!isObject(body)) throw E.invalidType('body', 'an object', body);
-	const model = readModel(body.model);
+	const model = readModel(body.model, lookUp);
 	const messages = readMessages(body.messages);
 	const n = readOptionalInteger(body.n, 'n', 1, MAX_CHOICES) ?? 1;
 	const maxCompletionTokens =
@@ -117,15 +137,30 @@ function readChatRequest(body: unknown): ChatRequest {
 		Number.MAX_SAFE_INTEGER,
 	);
 	const jsonObject = readJsonObjectFormat(body.response_format, messages);
-	return { model, messages, n, maxCompletionTokens, jsonObject, seed };
+	const outputSchema = readJsonSchemaFormat(body.response_format);
+	if (body.store !== undefined && body.store !== null && typeof body.store !== 'boolean') {
+		throw E.invalidType('store', 'a boolean', body.store);
+	}
+	return {
+		model,
+		messages,
+		n,
+		maxCompletionTokens,
+		jsonObject,
+		outputSchema,
+		seed,
+		serviceTier: servedTier(body.service_tier),
+		store: body.store === true,
+		metadata: readMetadata(body.metadata),
+	};
 }
 
-function readModel(model: unknown): string {
+function readModel(model: unknown, lookUp: ModelLookup): string {
 	if (model === undefined || model === null || model === '') {
 		throw new E.OpenAiError(400, 'you must provide a model parameter', 'invalid_request_error');
 	}
 	if (typeof model !== 'string') throw E.invalidType('model', 'a string', model);
-	const known = findModel(model);
+	const known = lookUp(model);
 	if (!known) throw E.modelNotFound(model);
 	if (!known.chat) throw E.notAChatModel();
 	return model;
@@ -211,4 +246,11 @@ function readJsonObjectFormat(format: unknown, messages: ChatMessage[]): boolean
 		);
 	}
 	return true;
+}
+
+/** `response_format: {type: 'json_schema', json_schema: {name, schema}}`: the answer follows the schema. */
+function readJsonSchemaFormat(format: unknown): OutputSchema | undefined {
+	if (!isObject(format) || format.type !== 'json_schema') return undefined;
+	if (!isObject(format.json_schema)) throw E.missingParameter('response_format.json_schema');
+	return readOutputSchema(format.json_schema, 'response_format.json_schema');
 }
