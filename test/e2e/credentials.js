@@ -30,6 +30,13 @@ function e2eCredentials(baseUrl, F) {
 		credential('e2eUserKeyGlobex', 'E2E user key with Globex organization', F.USER_KEY_MULTI, F.ORG_GLOBEX),
 		credential('e2eUserWrongOrg1', 'E2E Acme-only user key with Globex organization', F.USER_KEY_ACME_ONLY, F.ORG_GLOBEX),
 		credential('e2eBadKey0000001', 'E2E unknown key', F.BAD_KEY),
+		// n8n's own OpenAI credential, for its OpenAI Chat Model under an AI Agent that calls our nodes as tools.
+		{
+			id: 'e2eN8nOpenAiApi1',
+			name: 'E2E n8n OpenAI credential (Acme project key, test server)',
+			type: 'openAiApi',
+			data: { apiKey: F.PROJECT_KEY_ACME, organizationId: '', url: baseUrl, header: false },
+		},
 	];
 }
 

@@ -4,6 +4,7 @@ import { visibleModel } from '../fineTunedModels';
 import { answerForSchema, readMetadata, readOutputSchema, servedTier } from '../modelRequests';
 import type { OutputSchema } from '../modelRequests';
 import { randomAlphanumeric, randomHex, randomFromKey } from '../random';
+import { toolTurn, toolTurnChoice } from './toolCalls';
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool'];
 const MAX_CHOICES = 128;
@@ -32,7 +33,11 @@ export const createChatCompletion: Handler = (context) => {
 	const { world, caller } = context;
 	const request = readChatRequest(context.body, (model) => visibleModel(world, caller, model));
 	const created = nowSeconds(world);
-	const choices = Array.from({ length: request.n }, (_, index) => answerChoice(request, index));
+	// Offered tools, the model calls one (or answers from what a tool returned): an AI Agent's round trip.
+	const turn = isObject(context.body) ? toolTurn(context.body, world.random) : undefined;
+	const choices = turn
+		? [{ ...toolTurnChoice(turn), content: '' }]
+		: Array.from({ length: request.n }, (_, index) => answerChoice(request, index));
 	const promptTokens = request.messages.reduce(
 		(sum, message) => sum + countTokens(message.content) + 4,
 		3,
@@ -56,11 +61,12 @@ export const createChatCompletion: Handler = (context) => {
 			object: 'chat.completion',
 			created,
 			model: request.model,
-			choices: choices.map(({ content, finishReason }, index) => ({
+			choices: choices.map((choice, index) => ({
 				index,
-				message: { role: 'assistant', content, refusal: null, annotations: [] },
+				message:
+					'message' in choice ? choice.message : { role: 'assistant', content: choice.content, refusal: null, annotations: [] },
 				logprobs: null,
-				finish_reason: finishReason,
+				finish_reason: choice.finishReason,
 			})),
 			usage: {
 				prompt_tokens: promptTokens,
