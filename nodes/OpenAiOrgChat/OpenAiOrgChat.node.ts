@@ -9,11 +9,18 @@ import type {
 // Every request of this node explains its resources' refusals in their words (Default project, audit logging…).
 import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
+import { operationActions } from '../shared/parameters/subtitle';
 import * as batch from './actions/batch';
 import * as chat from './actions/chat';
+import * as model from './actions/model';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+
+const operationProperties = [...chat.description, ...model.description, ...batch.description];
+
+/** "Chat with <model>" for a completion, else the operation's action in words ("Delete a fine-tuned model"). */
+const subtitle = `={{ $parameter["operation"] === "complete" ? "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") : ${JSON.stringify(operationActions(operationProperties))}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 
 export class OpenAiOrgChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +29,9 @@ export class OpenAiOrgChat implements INodeType {
 		icon: { light: 'file:openAiOrgChat.svg', dark: 'file:openAiOrgChat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") }}',
-		description: 'Chat completions under the OpenAI organization and project you choose, per item',
+		subtitle,
+		description:
+			'Chat completions and responses under the OpenAI organization and project you choose, per item; stored completions and models',
 		defaults: { name: 'OpenAI Chat (Organization)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -46,11 +53,11 @@ export class OpenAiOrgChat implements INodeType {
 				options: [
 					{ name: 'Batch', value: 'batch' },
 					{ name: 'Chat', value: 'chat' },
+					{ name: 'Model', value: 'model' },
 				],
 				default: 'chat',
 			},
-			...chat.description,
-			...batch.description,
+			...operationProperties,
 			requestOptionsProperty,
 		],
 	};

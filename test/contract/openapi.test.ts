@@ -203,6 +203,21 @@ describe('validateRequest', () => {
 	});
 });
 
+describe('the model subset (Responses, Files, Batch) beside the admin subset', () => {
+	test('a Responses body is checked against CreateResponse, and its answer against Response', () => {
+		expect(validateRequest('POST', '/v1/responses', {}, { model: 'gpt-4o-mini', input: 'hi', service_tier: 'flex' })).toEqual([]);
+		expect(validateRequest('POST', '/v1/responses', {}, { model: 'gpt-4o-mini', service_tier: 'cheap' })).not.toEqual([]);
+		expect(validateResponse('GET', '/v1/responses/resp_abc', 200, { id: 'resp_abc' })).toContainEqual(
+			"GET /responses/{response_id} 200 body must have required property 'object'",
+		);
+	});
+
+	test('a stored chat completion filter by metadata is a map: any key goes', () => {
+		expect(validateRequest('GET', '/v1/chat/completions', { 'metadata[team]': 'support', order: 'desc' }, undefined)).toEqual([]);
+		expect(validateRequest('GET', '/v1/chat/completions', { order: 'newest' }, undefined)).not.toEqual([]);
+	});
+});
+
 test('validateRecordedRequests checks every request a server recorded', () => {
 	const recorded: Array<{
 		method: string;

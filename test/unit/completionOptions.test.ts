@@ -38,9 +38,44 @@ describe('completion options', () => {
 		[{ stop: '["a","b","c","d","e"]' }, '"Stop Sequences" must be one text or an array of 1 to 4 non-empty texts'],
 		[{ user: 5 }, '"User" must be text, not number'],
 		[{ reasoningEffort: 'max' }, '"Reasoning Effort" must be one of none, minimal, low, medium, high, not "max"'],
-		[{ responseFormat: 'xml' }, '"Response Format" must be text or json_object, not "xml"'],
+		[{ responseFormat: 'xml' }, '"Response Format" must be text, json_object or json_schema, not "xml"'],
 	])('refuses %j before any request', (options, problem) => {
 		expect(checkCompletionOptions(options, ASK)).toEqual(expect.objectContaining({ problem }));
+	});
+});
+
+describe('completion options for the Responses API', () => {
+	test('are named as the Responses API names them', () => {
+		expect(
+			checkCompletionOptions(
+				{ maxCompletionTokens: 64, reasoningEffort: 'high', serviceTier: 'flex', store: true, metadata: '{"team": "ops"}', responseFormat: 'json_object' },
+				ASK,
+				'responses',
+				'Answer in JSON.',
+			),
+		).toEqual({
+			body: {
+				max_output_tokens: 64,
+				reasoning: { effort: 'high' },
+				service_tier: 'flex',
+				store: true,
+				metadata: { team: 'ops' },
+				text: { format: { type: 'json_object' } },
+			},
+			jsonMode: true,
+		});
+	});
+
+	test.each([
+		[{ seed: 1 }, '"Seed" is an option of Chat Completions; the Responses API has none'],
+		[{ maxCompletionTokens: 8 }, '"Max Completion Tokens" must be at least 16 for the Responses API, not 8'],
+		[{ serviceTier: 'scale' }, '"Service Tier" must be one of auto, default, flex, priority, not "scale"'],
+		[{ metadata: '{"n": 1}' }, '"Metadata" must be a JSON object of up to 16 texts, e.g. {"team": "support"}'],
+		[{ responseFormat: 'json_schema', schemaName: 'a b' }, '"Schema Name" may hold only letters, digits, _ and - (up to 64), not "a b"'],
+	])('refuses %j before any request', (options, problem) => {
+		const schema = { jsonSchema: { type: 'object', properties: {} } };
+		const withSchema = 'schemaName' in options ? { ...schema, ...options } : options;
+		expect(checkCompletionOptions(withSchema, ASK, 'responses')).toEqual(expect.objectContaining({ problem }));
 	});
 });
 

@@ -5,9 +5,11 @@ import type { OperationTable } from '../../shared/execution/operation';
 import { readItemsAtOnce } from '../helpers/itemsAtOnce';
 import * as batch from './batch';
 import * as chat from './chat';
+import * as model from './model';
 
 const operations: OperationTable = {
-	chat: { complete: chat.complete },
+	chat: { complete: chat.complete, getAll: chat.getAll },
+	model: { delete: model.delete, get: model.get, getAll: model.getAll },
 };
 
 /** Completions take seconds each, so "Items at Once" of them run at the same time. */

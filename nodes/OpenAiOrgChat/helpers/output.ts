@@ -11,6 +11,7 @@ export interface ChatCompletion extends IDataObject {
 		finish_reason: string;
 	}>;
 	usage?: IDataObject;
+	service_tier?: string | null;
 }
 
 function headerText(headers: IDataObject, name: string): string | undefined {
@@ -22,7 +23,7 @@ function headerText(headers: IDataObject, name: string): string | undefined {
  * Who was billed: the organization and project sent, or, when none was sent, the ones OpenAI says it used.
  * That answer is the point of this node, so every output item carries it.
  */
-export function billingFields(response: OpenAiResponse<ChatCompletion>): IDataObject {
+export function billingFields(response: OpenAiResponse<IDataObject>): IDataObject {
 	return {
 		// "" when neither was sent nor named by OpenAI: a string either way, so IF/Filter string checks just work.
 		organizationId: response.organizationId || headerText(response.headers, 'openai-organization') || '',
@@ -45,6 +46,8 @@ export function simplifyCompletion(
 		usage: response.body.usage ?? null,
 		id: response.body.id,
 	};
+	// The tier that served it, which may differ from the one asked (auto → default).
+	if (response.body.service_tier) item.service_tier = response.body.service_tier;
 	if (choice?.message?.refusal) item.refusal = choice.message.refusal;
 	return { ...item, ...billingFields(response) };
 }

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { checkScopeOverrides, openAiRequest } from '../../shared/transport';
 import { loadForPicker } from '../../shared/methods/pickerErrors';
-import { chatModelsFor } from '../helpers/models';
+import { chatModelsFor, fineTunedModelsFor } from '../helpers/models';
 import type { ModelEntry } from '../helpers/models';
 
 /**
@@ -16,29 +16,43 @@ function fixedOverride(this: ILoadOptionsFunctions, name: string): string {
 	return value.includes('{{') ? '' : value.trim();
 }
 
-/** The chat models this key may use under the organization and project the call itself will use. */
-export async function searchModels(
-	this: ILoadOptionsFunctions,
+/** The models this key may use under the organization and project the call itself will use, as `pick` keeps them. */
+async function searchModelList(
+	context: ILoadOptionsFunctions,
+	pick: (models: ModelEntry[], filter?: string) => ModelEntry[],
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	return await loadForPicker(this, async () => {
-		const response = await openAiRequest.call(this, {
+	return await loadForPicker(context, async () => {
+		const response = await openAiRequest.call(context, {
 			method: 'GET',
 			path: '/models',
-			scope: checkScopeOverrides.call(this, {
-				organizationId: fixedOverride.call(this, 'organizationId'),
-				projectId: fixedOverride.call(this, 'projectId'),
+			scope: checkScopeOverrides.call(context, {
+				organizationId: fixedOverride.call(context, 'organizationId'),
+				projectId: fixedOverride.call(context, 'projectId'),
 			}),
 			maxRetries: 1,
 		});
 		const { data } = (response.body ?? {}) as { data?: unknown };
 		const models = Array.isArray(data) ? (data as ModelEntry[]) : [];
 		return {
-			results: chatModelsFor(models, filter).map((model) => ({
+			results: pick(models, filter).map((model) => ({
 				name: model.id,
 				value: model.id,
 				url: `https://platform.openai.com/docs/models/${model.id}`,
 			})),
 		};
 	});
+}
+
+/** The chat models this key may use. */
+export async function searchModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchModelList(this, chatModelsFor, filter);
+}
+
+/** The fine-tuned models of the organization, the only ones that can be deleted. */
+export async function searchFineTunedModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await searchModelList(this, fineTunedModelsFor, filter);
 }

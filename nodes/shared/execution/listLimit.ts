@@ -1,5 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listPages } from '../transport';
+import type { CursorListRequest } from '../transport';
+
+/** OpenAI's largest page of a `limit`/`after` list. */
+const MAX_LIST_PAGE = 100;
 
 /** "Return All" and "Limit", the same on every list of the node. */
 export const returnAllProperties: INodeProperties[] = [
@@ -32,4 +38,25 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number, things: st
 		});
 	}
 	return limit;
+}
+
+/**
+ * The entries of a `limit`/`after` list, up to `limit` (Infinity: all), as items: no page is read that the limit
+ * does not need, and the page size follows the limit.
+ */
+export async function collectList(
+	this: IExecuteFunctions,
+	request: CursorListRequest,
+	limit: number,
+	toItem: (entry: IDataObject) => IDataObject = (entry) => entry,
+): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	const pageSize = Number.isFinite(limit) ? Math.min(MAX_LIST_PAGE, limit) : MAX_LIST_PAGE;
+	for await (const page of listPages.call(this, { pageSize, wanted: limit, ...request })) {
+		for (const entry of page) {
+			found.push(toItem(entry));
+			if (found.length >= limit) return found;
+		}
+	}
+	return found;
 }

@@ -49,7 +49,7 @@ const cases: Array<[string, Record<string, unknown>, RegExp]> = [
 	[
 		'an unknown response format',
 		{ ...hello, options: { responseFormat: '={{ "xml" }}' } },
-		/"Response Format" must be text or json_object/,
+		/"Response Format" must be text, json_object or json_schema/,
 	],
 	[
 		'JSON mode without the word JSON',

@@ -44,6 +44,17 @@ describe('Submit Batch with Wait for Results', () => {
 		expectNoFullKeyIn(result, server.requests);
 	});
 
+	test('with the Responses API the lines go to /v1/responses and the answers read as Complete puts them out', async () => {
+		const result = await runChat(server, { credential, inputItems: questions(3), parameters: submit({ ...waiting, api: 'responses' }) });
+
+		expect(result.finished).toBe(true);
+		expect(server.state.batches.map((batch) => batch.endpoint)).toEqual(['/v1/responses']);
+		expect(outputOf(result).map((item) => [item.json.content, item.json.itemIndex])).toEqual(
+			[0, 1, 2].map((n) => [expect.stringContaining(`question ${n}`), n]),
+		);
+		expect(outputOf(result)[0].json.id).toMatch(/^resp_/);
+	});
+
 	test('polls with sleep while the batch validates and runs', async () => {
 		Object.assign(server.state.batchRules, { validatingSeconds: 1, inProgressSeconds: 1 });
 		const result = await runChat(server, { credential, inputItems: questions(3), parameters: submit(waiting) });

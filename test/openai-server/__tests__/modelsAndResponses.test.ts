@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in plain Node, never inside n8n */
 import {
 	FT_MODEL_ACME,
 	FT_MODEL_GLOBEX,

@@ -11,7 +11,6 @@ export const MAX_BATCH_BYTES = 200 * 1024 * 1024;
 /** Room left in a file for the multipart envelope around it. */
 const ENVELOPE_BYTES = 1024;
 
-export const BATCH_ENDPOINT = '/v1/chat/completions';
 /** A custom_id names its input item: `n8n-item-7` is item 7 of the run that submitted it. */
 const CUSTOM_ID_PREFIX = 'n8n-item-';
 /** The batch's metadata key that makes a submission findable again after a retry. */
@@ -30,6 +29,7 @@ export type BatchStatus =
 export interface Batch extends IDataObject {
 	id: string;
 	status: BatchStatus;
+	endpoint?: string;
 	input_file_id: string;
 	output_file_id?: string;
 	error_file_id?: string;
@@ -119,9 +119,9 @@ async function findSubmitted(this: IExecuteFunctions, place: BatchPlace, key: st
 export async function submitBatch(
 	this: IExecuteFunctions,
 	place: BatchPlace,
-	lines: string[],
-	key: string,
+	submission: { lines: string[]; key: string; endpoint: string },
 ): Promise<{ batch: Batch; reused: boolean }> {
+	const { lines, key, endpoint } = submission;
 	const existing = await findSubmitted.call(this, place, key);
 	if (existing) return { batch: existing, reused: true };
 	const content = `${lines.join('\n')}\n`;
@@ -144,7 +144,7 @@ export async function submitBatch(
 		path: '/batches',
 		body: {
 			input_file_id: fileId,
-			endpoint: BATCH_ENDPOINT,
+			endpoint,
 			completion_window: '24h',
 			metadata: { [SUBMISSION_KEY]: key },
 		},

@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { OpenAiResponse } from '../../../shared/transport';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
+import { responseText, simplifyResponse } from '../../helpers/responses';
+import type { ModelResponse } from '../../helpers/responses';
 import { itemIndexOf, readJsonl } from './batchApi';
 import type { Batch, BatchPlace } from './batchApi';
 
@@ -38,6 +40,13 @@ function parseJsonContent(content: string | null): unknown {
 	}
 }
 
+/** Whether a request asked for JSON (json_object or a JSON schema), on either API: its answer is parsed. */
+function asksForJson(request: IDataObject | undefined): boolean {
+	const format = (request?.response_format ?? (request?.text as IDataObject | undefined)?.format) as IDataObject | undefined;
+	return format?.type === 'json_object' || format?.type === 'json_schema';
+}
+
+/** One answered line as Complete would put it out (the same simplified fields), with where it came from. */
 function answerOf(
 	line: IDataObject,
 	request: IDataObject | undefined,
@@ -46,19 +55,23 @@ function answerOf(
 	simplify: boolean,
 ): IDataObject {
 	const response = (line.response ?? {}) as IDataObject;
-	const completion = response.body as ChatCompletion;
-	const answer: OpenAiResponse<ChatCompletion> = {
-		body: completion,
+	const answer: OpenAiResponse<IDataObject> = {
+		body: response.body as IDataObject,
 		headers: {},
 		requestId: typeof response.request_id === 'string' ? response.request_id : undefined,
 		organizationId: place.billedTo?.organizationId ?? place.scope.organizationId,
 		projectId: place.billedTo?.projectId ?? place.scope.projectId,
 	};
-	const where = { batchId: batch.id, customId: String(line.custom_id), itemIndex: itemIndexOf(String(line.custom_id)) ?? null };
-	if (!simplify) return { ...completion, ...billingFields(answer), ...where };
-	const jsonMode = (request?.response_format as IDataObject | undefined)?.type === 'json_object';
-	const text = completion.choices?.[0]?.message?.content ?? null;
-	return { ...simplifyCompletion(answer, jsonMode ? parseJsonContent(text) : text), ...where };
+	const customId = String(line.custom_id);
+	const where = { batchId: batch.id, customId, itemIndex: itemIndexOf(customId) ?? null };
+	if (!simplify) return { ...answer.body, ...billingFields(answer), ...where };
+	const json = asksForJson(request);
+	if (batch.endpoint === '/v1/responses') {
+		const { text } = responseText(answer.body as ModelResponse);
+		return { ...simplifyResponse(answer as OpenAiResponse<ModelResponse>, json ? parseJsonContent(text) : text), ...where };
+	}
+	const text = (answer.body as ChatCompletion).choices?.[0]?.message?.content ?? null;
+	return { ...simplifyCompletion(answer as OpenAiResponse<ChatCompletion>, json ? parseJsonContent(text) : text), ...where };
 }
 
 function failureOf(line: IDataObject, batch: Batch): LineOutcome['error'] {

@@ -4,10 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { asNodeError, errorItem } from '../../../shared/execution/errorItems';
 import type { NodeError } from '../../../shared/execution/errorItems';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
-import { readChatRequest } from '../../helpers/chatRequest';
-import { properties as chatProperties } from '../chat/complete.operation';
+import { properties as chatProperties, readCompleteCall } from '../chat/complete.operation';
 import {
-	BATCH_ENDPOINT,
 	customIdOf,
 	fingerprintOf,
 	MAX_BATCH_REQUESTS,
@@ -64,11 +62,14 @@ interface Entry {
 
 interface Group {
 	place: BatchPlace;
+	/** the endpoint every line of the group's files goes to: /v1/chat/completions or /v1/responses */
+	endpoint: string;
 	entries: Entry[];
 }
 
 interface Submitted {
 	batch: Batch;
+	endpoint: string;
 	place: BatchPlace;
 	entries: Entry[];
 	reused: boolean;
@@ -86,18 +87,20 @@ function readMaxRequests(this: IExecuteFunctions): number {
 	return value;
 }
 
-/** Every item's request, grouped by the organization and project it is billed to; bad items are set aside. */
+/** Every item's request, grouped by its endpoint and the organization and project it is billed to; bad items are set aside. */
 function groupItems(this: IExecuteFunctions): { groups: Group[]; problems: Map<number, NodeError> } {
 	const groups = new Map<string, Group>();
 	const problems = new Map<number, NodeError>();
 	this.getInputData().forEach((_, itemIndex) => {
 		try {
-			const request = readChatRequest.call(this, itemIndex);
+			const { call, scope } = readCompleteCall.call(this, itemIndex);
 			const limits = readRequestLimits.call(this, itemIndex);
-			const key = `${request.scope.organizationId}|${request.scope.projectId}`;
-			const group = groups.get(key) ?? { place: { scope: request.scope, limits, itemIndex }, entries: [] };
+			const endpoint = `/v1${call.path}`;
+			// A batch file goes to one endpoint under one organization and project.
+			const key = `${endpoint}|${scope.organizationId}|${scope.projectId}`;
+			const group = groups.get(key) ?? { place: { scope, limits, itemIndex }, endpoint, entries: [] };
 			groups.set(key, group);
-			const line = JSON.stringify({ custom_id: customIdOf(itemIndex), method: 'POST', url: BATCH_ENDPOINT, body: request.body });
+			const line = JSON.stringify({ custom_id: customIdOf(itemIndex), method: 'POST', url: endpoint, body: call.body });
 			group.entries.push({ itemIndex, line });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
@@ -113,6 +116,7 @@ function summaryOf(submitted: Submitted): INodeExecutionData {
 		batchId: batch.id,
 		status: batch.status,
 		inputFileId: batch.input_file_id,
+		endpoint: submitted.endpoint,
 		organizationId: place.billedTo?.organizationId ?? place.scope.organizationId,
 		projectId: place.billedTo?.projectId ?? place.scope.projectId,
 		requests: entries.length,
@@ -156,8 +160,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const lines = entries.map((entry) => entry.line);
 			const place = { ...group.place, itemIndex: entries[0].itemIndex };
 			const key = `${run}:${groupIndex}.${partIndex}:${fingerprintOf(lines.join('\n'))}`;
-			const { batch, reused } = await submitBatch.call(this, place, lines, key);
-			submitted.push({ batch, place, entries, reused });
+			const { batch, reused } = await submitBatch.call(this, place, { lines, key, endpoint: group.endpoint });
+			submitted.push({ batch, endpoint: group.endpoint, place, entries, reused });
 		}
 	}
 

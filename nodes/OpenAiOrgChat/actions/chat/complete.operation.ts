@@ -1,16 +1,42 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import type { OpenAiResponse } from '../../../shared/transport';
-import { readChatRequest } from '../../helpers/chatRequest';
+import { readCompletionOptions } from '../../helpers/completionOptions';
+import type { CompletionApi, CompletionSettings } from '../../helpers/completionOptions';
 import { DEFAULT_ITEMS_AT_ONCE, MAX_ITEMS_AT_ONCE } from '../../helpers/itemsAtOnce';
+import { readMessages } from '../../helpers/messages';
+import type { ChatMessage } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
+import { responseText, simplifyResponse } from '../../helpers/responses';
+import type { ModelResponse } from '../../helpers/responses';
+import { readScope, scopeFields } from '../../helpers/scope';
 
 export const properties: INodeProperties[] = [
+	{
+		displayName: 'API',
+		name: 'api',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Chat Completions',
+				value: 'chatCompletions',
+				description: 'POST /chat/completions: the whole conversation is sent every time',
+			},
+			{
+				name: 'Responses',
+				value: 'responses',
+				description:
+					'POST /responses, which OpenAI recommends for new work: instructions, and a stored conversation continued by its response ID',
+			},
+		],
+		default: 'chatCompletions',
+	},
 	{
 		displayName: 'Model',
 		name: 'model',
@@ -28,6 +54,27 @@ export const properties: INodeProperties[] = [
 			},
 			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'gpt-4o-mini' },
 		],
+	},
+	{
+		displayName: 'Instructions',
+		name: 'instructions',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'e.g. You are a helpful assistant. Answer briefly.',
+		description:
+			"How the model should behave (a system message). Not carried over from a previous response: give them on every turn that needs them.",
+		displayOptions: { show: { api: ['responses'] } },
+	},
+	{
+		displayName: 'Previous Response ID',
+		name: 'previousResponseId',
+		type: 'string',
+		default: '',
+		placeholder: 'resp_…',
+		description:
+			'Continues the conversation of a stored response: the ID the previous turn put out (an expression reading it from the input item). Only the new messages are sent; empty starts a new conversation.',
+		displayOptions: { show: { api: ['responses'] } },
 	},
 	{
 		displayName: 'Messages Source',
@@ -102,26 +149,7 @@ export const properties: INodeProperties[] = [
 		description: 'An array of {role, content}; roles are system, developer, user and assistant',
 		displayOptions: { show: { messagesSource: ['json'] } },
 	},
-	{
-		displayName: 'Organization ID',
-		name: 'organizationId',
-		type: 'string',
-		default: '',
-		placeholder: 'org-…',
-		description:
-			"Runs this call under another organization of the key (sent as OpenAI-Organization). Empty uses the credential's.",
-	},
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		default: '',
-		placeholder: 'proj_…',
-		description:
-			"Bills this call to a project of that organization (sent as OpenAI-Project). Empty uses the credential's.",
-		// This node's key (a project or user key) cannot list projects, so there is no picker here.
-		hint: 'Typed, not picked: a project or user key cannot list projects. Copy the ID from OpenAI Projects > Get Many, or from platform.openai.com/settings/organization/projects.',
-	},
+	...scopeFields,
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -146,12 +174,31 @@ export const properties: INodeProperties[] = [
 					'How many items are sent to OpenAI at the same time; lower it when rate limits hit',
 			},
 			{
+				displayName: 'JSON Schema',
+				name: 'jsonSchema',
+				type: 'json',
+				default:
+					'{\n  "type": "object",\n  "properties": {\n    "answer": {"type": "string"}\n  },\n  "required": ["answer"],\n  "additionalProperties": false\n}',
+				description:
+					'The schema the answer follows (strict): its root is an object, every property is required and no others are allowed',
+				displayOptions: { show: { responseFormat: ['json_schema'] } },
+			},
+			{
 				displayName: 'Max Completion Tokens',
 				name: 'maxCompletionTokens',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 1024,
-				description: 'The most tokens the answer may use, reasoning tokens included',
+				description:
+					'The most tokens the answer may use, reasoning tokens included (the Responses API needs at least 16)',
+			},
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description:
+					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Get Many Stored filters by them',
 			},
 			{
 				displayName: 'Reasoning Effort',
@@ -178,8 +225,21 @@ export const properties: INodeProperties[] = [
 						value: 'json_object',
 						description: 'The answer is parsed into the output; a message must ask for JSON',
 					},
+					{
+						name: 'JSON Schema (Structured Output)',
+						value: 'json_schema',
+						description: 'The answer follows the JSON schema below and is parsed into the output',
+					},
 				],
 				default: 'text',
+			},
+			{
+				displayName: 'Schema Name',
+				name: 'schemaName',
+				type: 'string',
+				default: 'answer',
+				description: 'A name for the schema: letters, digits, _ and -',
+				displayOptions: { show: { responseFormat: ['json_schema'] } },
 			},
 			{
 				displayName: 'Seed',
@@ -187,6 +247,21 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				description: 'Asks OpenAI for repeatable answers to the same request (best effort)',
+				displayOptions: { show: { '/api': ['chatCompletions'] } },
+			},
+			{
+				displayName: 'Service Tier',
+				name: 'serviceTier',
+				type: 'options',
+				options: [
+					{ name: 'Auto', value: 'auto', description: "The project's setting (default unless changed)" },
+					{ name: 'Default', value: 'default', description: 'Standard price and speed' },
+					{ name: 'Flex', value: 'flex', description: 'Lower price, slower and sometimes unavailable' },
+					{ name: 'Priority', value: 'priority', description: 'Faster, at a higher price' },
+				],
+				default: 'auto',
+				description:
+					'Trades price for speed. The output\'s "service_tier" says which tier actually served the item.',
 			},
 			{
 				displayName: 'Stop Sequences',
@@ -195,6 +270,15 @@ export const properties: INodeProperties[] = [
 				default: '',
 				description:
 					'Text at which the answer stops; several as a JSON array, e.g. ["END", "\\n\\n"] (up to 4)',
+				displayOptions: { show: { '/api': ['chatCompletions'] } },
+			},
+			{
+				displayName: 'Store',
+				name: 'store',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether OpenAI keeps the answer (Get Many Stored lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
 			},
 			{
 				displayName: 'Temperature',
@@ -225,17 +309,11 @@ export const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['complete'] } }, properties);
 
-export function parseJsonAnswer(
-	this: IExecuteFunctions,
-	completion: ChatCompletion,
-	itemIndex: number,
-): unknown {
-	const [choice] = completion.choices ?? [];
-	const text = choice?.message?.content ?? '';
+/** The answer in JSON mode or under a JSON schema, parsed; an answer that is no JSON names why. */
+function parseJsonAnswer(this: IExecuteFunctions, text: string, cut: boolean, itemIndex: number): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
-		const cut = choice?.finish_reason === 'length';
 		throw new NodeOperationError(this.getNode(), "OpenAI's answer in JSON mode is not valid JSON", {
 			itemIndex,
 			description: cut
@@ -245,27 +323,103 @@ export function parseJsonAnswer(
 	}
 }
 
+/** What differs between the two APIs: where the request goes, what it carries, and how its answer reads. */
+interface ApiCall {
+	path: string;
+	body: IDataObject;
+	simplify(response: OpenAiResponse<IDataObject>, parse: (text: string, cut: boolean) => unknown): IDataObject;
+}
+
+function chatCompletionsCall(model: string, messages: ChatMessage[], settings: CompletionSettings): ApiCall {
+	return {
+		path: '/chat/completions',
+		body: { model, messages: messages as unknown as IDataObject[], ...settings.body },
+		simplify(response, parse) {
+			const [choice] = (response.body as ChatCompletion).choices ?? [];
+			const text = choice?.message?.content ?? null;
+			const content = settings.jsonMode ? parse(text ?? '', choice?.finish_reason === 'length') : text;
+			return simplifyCompletion(response as OpenAiResponse<ChatCompletion>, content);
+		},
+	};
+}
+
+function readPreviousResponseId(this: IExecuteFunctions, itemIndex: number): string {
+	const id = String(this.getNodeParameter('previousResponseId', itemIndex, '') ?? '').trim();
+	if (id && !/^resp_[A-Za-z0-9]+$/.test(id)) {
+		throw new NodeOperationError(this.getNode(), `"Previous Response ID" must look like resp_…, not "${id}"`, {
+			itemIndex,
+			description: 'Use the "id" of an earlier Responses answer that was stored, or leave it empty to start anew.',
+		});
+	}
+	return id;
+}
+
+function responsesCall(
+	model: string,
+	messages: ChatMessage[],
+	settings: CompletionSettings,
+	turn: { instructions: string; previousResponseId: string },
+): ApiCall {
+	const body: IDataObject = { model, input: messages as unknown as IDataObject[], ...settings.body };
+	if (turn.instructions) body.instructions = turn.instructions;
+	if (turn.previousResponseId) body.previous_response_id = turn.previousResponseId;
+	return {
+		path: '/responses',
+		body,
+		simplify(response, parse) {
+			const answer = response.body as ModelResponse;
+			const { text } = responseText(answer);
+			const content = settings.jsonMode ? parse(text, answer.incomplete_details?.reason === 'max_output_tokens') : text;
+			return simplifyResponse(response as OpenAiResponse<ModelResponse>, content);
+		},
+	};
+}
+
+/** One item's request, read and checked: what Complete sends, and what a Batch line holds. */
+export function readCompleteCall(this: IExecuteFunctions, itemIndex: number) {
+	const api = this.getNodeParameter('api', itemIndex, 'chatCompletions') as CompletionApi;
+	const model = String(
+		this.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!model) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Model" is empty: pick a model from the list or enter its ID',
+			{
+				itemIndex,
+			},
+		);
+	}
+	const messages = readMessages.call(this, itemIndex);
+	const instructions = api === 'responses' ? String(this.getNodeParameter('instructions', itemIndex, '') ?? '').trim() : '';
+	const settings = readCompletionOptions.call(this, itemIndex, messages, api, instructions);
+	const call =
+		api === 'responses'
+			? responsesCall(model, messages, settings, { instructions, previousResponseId: readPreviousResponseId.call(this, itemIndex) })
+			: chatCompletionsCall(model, messages, settings);
+	const scope = readScope.call(this, itemIndex);
+	return { api, model, call, scope };
+}
+
 /** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const { model, body, jsonMode, scope } = readChatRequest.call(this, itemIndex);
+	const { model, call, scope } = readCompleteCall.call(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const limits = readRequestLimits.call(this, itemIndex);
+	const parse = (text: string, cut: boolean) => parseJsonAnswer.call(this, text, cut, itemIndex);
 
 	const send = async () => {
 		const response = (await openAiRequest.call(this, {
 			method: 'POST',
-			path: '/chat/completions',
-			body,
+			path: call.path,
+			body: call.body,
 			scope,
 			itemIndex,
 			subject: `model ${model}`,
 			...limits,
-		})) as OpenAiResponse<ChatCompletion>;
+		})) as OpenAiResponse<IDataObject>;
 		if (!simplify) return [{ ...response.body, ...billingFields(response) }];
-		const content = jsonMode
-			? parseJsonAnswer.call(this, response.body, itemIndex)
-			: (response.body.choices?.[0]?.message?.content ?? null);
-		return [simplifyCompletion(response, content)];
+		return [call.simplify(response, parse)];
 	};
 	return { send };
 }

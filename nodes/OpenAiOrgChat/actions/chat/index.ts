@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as complete from './complete.operation';
+import * as getAll from './getAll.operation';
 
-export { complete };
+export { complete, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,8 +20,15 @@ export const description: INodeProperties[] = [
 				description:
 					'Send a conversation and get the next answer, billed to the chosen organization and project',
 			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many stored chat completions',
+				description: 'List the chat completions the project stored, by model and metadata',
+			},
 		],
 		default: 'complete',
 	},
 	...complete.description,
+	...getAll.description,
 ];
