@@ -8,6 +8,8 @@ import { ORGANIZATION_ENTRY_DESCRIPTION } from '../shared/parameters/panelEntry'
 import { operationSubtitle } from '../shared/parameters/subtitle';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import * as auditLog from './actions/auditLog';
+import * as group from './actions/group';
+import * as groupMember from './actions/groupMember';
 import * as invite from './actions/invite';
 import * as user from './actions/user';
 // Costs and usage are shared operations (nodes/shared/actions): this node and OpenAI Projects show the same ones.
@@ -26,6 +28,8 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Audit Log', value: 'auditLog' },
 			{ name: 'Cost', value: 'cost' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Group Member', value: 'groupMember' },
 			{ name: 'Invite', value: 'invite' },
 			{ name: 'Usage', value: 'usage' },
 			{ name: 'User', value: 'user' },
@@ -35,6 +39,8 @@ const properties: INodeProperties[] = [
 	...auditLog.description,
 	...user.description,
 	...invite.description,
+	...group.description,
+	...groupMember.description,
 	...usage.description,
 	...cost.description,
 	typedProjectFilterProperty,

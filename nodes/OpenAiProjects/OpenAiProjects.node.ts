@@ -10,6 +10,7 @@ import * as cost from '../shared/actions/cost';
 import { typedProjectFilterProperty } from '../shared/resources/projectFilter';
 import * as project from './actions/project';
 import * as projectApiKey from './actions/projectApiKey';
+import * as projectGroup from './actions/projectGroup';
 import * as projectUser from './actions/projectUser';
 import * as serviceAccount from './actions/serviceAccount';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Model Permission', value: 'modelPermissions' },
 			{ name: 'Project', value: 'project' },
 			{ name: 'Project API Key', value: 'projectApiKey' },
+			{ name: 'Project Group', value: 'projectGroup' },
 			{ name: 'Project User', value: 'projectUser' },
 			{ name: 'Rate Limit', value: 'rateLimit' },
 			{ name: 'Service Account', value: 'serviceAccount' },
@@ -51,6 +53,7 @@ const properties: INodeProperties[] = [
 	...projectUser.description,
 	...serviceAccount.description,
 	...projectApiKey.description,
+	...projectGroup.description,
 	...rateLimit.description,
 	...spendAlert.description,
 	...spendLimit.description,

@@ -132,6 +132,23 @@ describe('validateResponse', () => {
 		]);
 	});
 
+	test('group lists must say where the next page starts (next), and group answers carry their own objects', () => {
+		const group = { id: 'group_abc', name: 'Support', created_at: 1, is_scim_managed: false, group_type: 'group' };
+		expect(validateResponse('GET', '/organization/groups', 200, { object: 'list', data: [group], has_more: false, next: null })).toEqual([]);
+		expect(validateResponse('GET', '/organization/groups', 200, { object: 'list', data: [group], has_more: false })).toEqual([
+			expect.stringContaining("required property 'next'"),
+		]);
+		expect(
+			validateResponse('POST', '/organization/groups/group_abc/users', 200, { object: 'group.user', user_id: 'user-a', group_id: 'group_abc' }),
+		).toEqual([]);
+		expect(validateResponse('DELETE', '/organization/projects/proj_a/groups/group_abc', 200, { object: 'group.deleted', deleted: true })).toEqual([
+			expect.stringContaining('/object must be equal to one of the allowed values'),
+		]);
+		expect(
+			validateResponse('GET', '/organization/groups/group_abc/users/user-a', 200, { id: 'user-a', name: 'A', email: null }),
+		).toEqual(expect.arrayContaining([expect.stringContaining("required property 'user_type'")]));
+	});
+
 	test('a path outside the contract is reported as such', () => {
 		expect(validateResponse('POST', '/embeddings', 200, {})).toEqual([
 			'POST /embeddings is not in the contract',

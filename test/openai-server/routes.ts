@@ -38,6 +38,7 @@ import {
 } from './handlers/organizationUsers';
 import { listCompletionsUsage } from './handlers/usageCompletions';
 import { PROJECT_CONTROL_ROUTES } from './handlers/controlRoutes';
+import { GROUP_ROUTES } from './handlers/groups';
 import { usageKindHandler } from './handlers/usageKinds';
 import { USAGE_KIND_RULES, type OtherUsageKind } from './usageKinds';
 import { listOrganizationUsers } from './users';
@@ -199,6 +200,10 @@ export const ROUTES: readonly Route[] = [
 		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'model.request', handler }),
 	),
 	...MODEL_ROUTES.map(([method, path, scope, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope, handler })),
+	// Groups, their users and their projects (issue 31).
+	...GROUP_ROUTES.map(
+		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'api.management.read', handler }),
+	),
 ];
 
 export function findRoute(

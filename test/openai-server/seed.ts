@@ -2,6 +2,7 @@ import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
 import { DEFAULT_BATCH_RULES } from './batchRules';
 import { seedFineTunedModels } from './fineTunedModels';
+import { seedGroups } from './groups';
 import { seedInvites } from './invites';
 import { seedProjectUsers, seedServiceAccounts } from './members';
 import { randomProjectName } from './projectNames';
@@ -105,11 +106,15 @@ export function seedWorld({ projects, seed, nowSeconds }: SeedOptions): SeededWo
 		fineTunedModels: seedFineTunedModels(nowSeconds),
 		storedChatCompletions: [],
 		storedResponses: [],
+		groups: [],
+		groupUsers: [],
+		projectGroups: [],
 	};
 	state.users = seedOrganizationUsers(state.projects, nowSeconds);
 	state.projectUsers = seedProjectUsers(state.projects, state.users);
 	state.serviceAccounts = seedServiceAccounts(state.projects);
 	state.invites = seedInvites(state.projects, nowSeconds);
+	Object.assign(state, seedGroups(nowSeconds));
 	const grants = new Map<string, KeyGrant>([
 		[F.ADMIN_KEY_ACME, { kind: 'admin', organizationIds: [F.ORG_ACME] }],
 		[F.ADMIN_KEY_GLOBEX, { kind: 'admin', organizationIds: [F.ORG_GLOBEX] }],

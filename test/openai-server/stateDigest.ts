@@ -36,6 +36,9 @@ export function stateDigest(state: ServerState): StateDigest {
 		projectUsers: state.projectUsers,
 		serviceAccounts: state.serviceAccounts,
 		projectControls: controls,
+		groups: state.groups,
+		groupUsers: state.groupUsers,
+		projectGroups: state.projectGroups,
 	};
 	const partDigests = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, hash(value)]));
 	const counts = Object.fromEntries(

@@ -140,6 +140,10 @@ export interface ServerState {
 	fineTunedModels: FineTunedModelRecord[];
 	storedChatCompletions: StoredObject[];
 	storedResponses: StoredObject[];
+	// The organization's groups, their users and the projects they may use (groups.ts).
+	groups: GroupRecord[];
+	groupUsers: GroupUserRecord[];
+	projectGroups: ProjectGroupRecord[];
 }
 
 /** An uploaded file (POST /files) or a batch's output or error file; content is text (JSONL). */
@@ -230,6 +234,36 @@ export interface StoredObject {
 	body: Record<string, unknown>;
 	/** responses: the conversation so far (earlier inputs and answers), for a later previous_response_id */
 	conversation?: Array<{ role: string; content: string }>;
+}
+
+/** A group of an organization's users (GET /organization/groups). */
+export interface GroupRecord {
+	id: string;
+	organizationId: string;
+	name: string;
+	/** unix seconds */
+	createdAt: number;
+	/** managed by the identity provider: the API cannot rename or delete it, nor change its users */
+	isScimManaged: boolean;
+	groupType: 'group' | 'tenant_group';
+}
+
+/** A user's membership of one group. */
+export interface GroupUserRecord {
+	groupId: string;
+	userId: string;
+	/** unix seconds */
+	addedAt: number;
+}
+
+/** A group's access to one project, with the project role it holds there. */
+export interface ProjectGroupRecord {
+	projectId: string;
+	groupId: string;
+	/** a project role id (role_...) */
+	role: string;
+	/** unix seconds */
+	createdAt: number;
 }
 
 /** A member of an organization (GET /organization/users). */

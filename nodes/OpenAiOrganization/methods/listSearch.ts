@@ -6,6 +6,7 @@ import { INVITE } from '../helpers/members';
 
 // The organization's users and projects: the shared organization-wide pickers.
 export { searchOrganizationUsers, searchProjects } from '../../shared/methods/organizationSearch';
+export { searchGroups, searchGroupUsers } from '../../shared/methods/groupSearch';
 
 const inviteLabel = (invite: IDataObject) => `${String(invite.email ?? invite.id)} (${String(invite.status ?? 'invite')})`;
 

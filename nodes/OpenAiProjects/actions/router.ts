@@ -5,6 +5,7 @@ import type { OperationTable } from '../../shared/execution/operation';
 import * as cost from '../../shared/actions/cost';
 import * as project from './project';
 import * as projectApiKey from './projectApiKey';
+import * as projectGroup from './projectGroup';
 import * as projectUser from './projectUser';
 import * as serviceAccount from './serviceAccount';
 import * as usage from '../../shared/actions/usage';
@@ -41,6 +42,7 @@ const operations: OperationTable = {
 		getAll: serviceAccount.getAll,
 	},
 	projectApiKey: { delete: projectApiKey.deleteKey, get: projectApiKey.get, getAll: projectApiKey.getAll },
+	projectGroup: { add: projectGroup.add, get: projectGroup.get, getAll: projectGroup.getAll, remove: projectGroup.remove },
 	// What a project may use and spend
 	rateLimit: { getAll: rateLimit.getAll, update: rateLimit.update },
 	spendAlert: {

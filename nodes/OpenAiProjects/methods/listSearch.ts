@@ -19,6 +19,7 @@ async function searchInProject(
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	idOf?: (entry: IDataObject) => string,
 ): Promise<INodeListSearchResult> {
 	return await loadForPicker(this, async () => {
 		const projectId = chosenProject.call(this);
@@ -31,6 +32,7 @@ async function searchInProject(
 			label,
 			filter,
 			paginationToken,
+			idOf,
 		);
 	});
 }
@@ -54,3 +56,16 @@ export async function searchProjectApiKeys(this: ILoadOptionsFunctions, filter?:
 }
 
 export { searchRateLimits, searchSpendAlerts } from './controlsSearch';
+export { searchGroups } from '../../shared/methods/groupSearch';
+
+/** The groups that have access to the chosen project, by name; the value is the group's ID. */
+export async function searchProjectGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInProject.call(
+		this,
+		'groups',
+		(group) => String(group.group_name ?? group.group_id),
+		filter,
+		paginationToken,
+		(group) => String(group.group_id),
+	);
+}

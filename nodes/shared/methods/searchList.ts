@@ -16,6 +16,8 @@ export async function searchList(
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	/** the entry's ID, the picked value (a project's group gives `group_id`) */
+	idOf: (entry: IDataObject) => string = (entry) => String(entry.id),
 ): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const qs: IDataObject = paginationToken ? { after: paginationToken } : {};
@@ -23,8 +25,8 @@ export async function searchList(
 	let continueAfter: string | undefined;
 	for await (const page of readCursorList.call(this, { path, qs, subject, maxRetries: 1 })) {
 		for (const entry of page.data) {
-			const text = `${label(entry)}\n${String(entry.email ?? '')}\n${String(entry.id)}`.toLowerCase();
-			if (!needle || text.includes(needle)) results.push({ name: label(entry), value: String(entry.id) });
+			const text = `${label(entry)}\n${String(entry.email ?? '')}\n${idOf(entry)}`.toLowerCase();
+			if (!needle || text.includes(needle)) results.push({ name: label(entry), value: idOf(entry) });
 		}
 		if (results.length >= SCREENFUL) {
 			continueAfter = page.next;

@@ -1,5 +1,6 @@
 import { explainAuditLoggingOff } from '../auditLogs/auditLogs';
 import { explainRefusalsWith } from '../transport';
+import { explainGroupRefusal } from './groupRefusals';
 import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from './projectRefusals';
 
 /**
@@ -7,4 +8,4 @@ import { explainKeyRefusal, explainMemberRefusal, explainProjectRefusal } from '
  * node imports this file, so any request of any node is explained alike. The order matters where two could match:
  * audit logging first (any 4xx of the audit log), then projects, members and keys (400 and 422 only).
  */
-explainRefusalsWith(explainAuditLoggingOff, explainProjectRefusal, explainMemberRefusal, explainKeyRefusal);
+explainRefusalsWith(explainAuditLoggingOff, explainProjectRefusal, explainMemberRefusal, explainKeyRefusal, explainGroupRefusal);

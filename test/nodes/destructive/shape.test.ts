@@ -7,6 +7,9 @@ import {
 	DEFAULT_PROJECT_ACME,
 	INVITE_ACCEPTED_FAY,
 	INVITE_PENDING_EVAN,
+	GROUP_ENGINEERING,
+	GROUP_SCIM_FINANCE,
+	GROUP_SUPPORT,
 	ORG_ACME,
 	USER_ADA_OWNER,
 	USER_CASEY_LEAVING,
@@ -22,7 +25,7 @@ const ORGANIZATION = 'n8n-nodes-openai-org.openAiOrganization';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const REASON = 'tidying up after the audit';
 
-/** The nine destructive operations, as a person meets them: node, resource, operation. */
+/** The destructive operations, as a person meets them: node, resource, operation. */
 const NINE = [
 	'OpenAI Projects: project archive',
 	'OpenAI Projects: projectUser remove',
@@ -33,6 +36,9 @@ const NINE = [
 	'OpenAI Projects: modelPermissions remove',
 	'OpenAI Organization: user remove',
 	'OpenAI Organization: invite delete',
+	'OpenAI Projects: projectGroup remove',
+	'OpenAI Organization: group delete',
+	'OpenAI Organization: groupMember remove',
 ];
 
 interface Case {
@@ -160,9 +166,36 @@ describe('One shape for every destructive operation', () => {
 				described: new RegExp(`^invite "evan@acme\\.example" \\(${INVITE_PENDING_EVAN}\\)$`),
 			}),
 		},
+		{
+			name: 'projectGroup remove',
+			node: PROJECTS,
+			verb: 'remove',
+			target: async () => ({
+				parameters: { resource: 'projectGroup', operation: 'remove', projectId: byId(DEFAULT_PROJECT_ACME), groupId: byId(GROUP_ENGINEERING) },
+				described: new RegExp(`^group "Engineering" \\(${GROUP_ENGINEERING}\\) from project ${DEFAULT_PROJECT_ACME}$`),
+			}),
+		},
+		{
+			name: 'group delete',
+			node: ORGANIZATION,
+			verb: 'delete',
+			target: async () => ({
+				parameters: { resource: 'group', operation: 'delete', groupId: byId(GROUP_SUPPORT) },
+				described: new RegExp(`^group "Support" \\(${GROUP_SUPPORT}\\)$`),
+			}),
+		},
+		{
+			name: 'groupMember remove',
+			node: ORGANIZATION,
+			verb: 'remove',
+			target: async () => ({
+				parameters: { resource: 'groupMember', operation: 'remove', groupId: byId(GROUP_ENGINEERING), userId: byId(USER_CASEY_LEAVING) },
+				described: new RegExp(`^user "${CASEY_EMAIL}" \\(${USER_CASEY_LEAVING}\\) from group "Engineering" \\(${GROUP_ENGINEERING}\\)$`),
+			}),
+		},
 	];
 
-	it('all nine show the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
+	it('all of them show the same three parameters, Dry Run, Max per Run and Reason, from the one builder, and nothing else does', () => {
 		const found: string[] = [];
 		for (const node of [new OpenAiProjects(), new OpenAiOrganization()]) {
 			const { displayName, properties } = node.description;
@@ -210,12 +243,13 @@ describe('One shape for every destructive operation', () => {
 		},
 	);
 
-	it('every refusal (Default project, last owner, accepted invite, a service account\'s key) stops the run before the first change', async () => {
+	it('every refusal (Default project, last owner, accepted invite, a service account\'s key, a SCIM group) stops the run before the first change', async () => {
 		const refusals: Array<[string, Record<string, unknown>, Array<Record<string, unknown>>, RegExp]> = [
 			[PROJECTS, { resource: 'project', operation: 'archive', projectId: byId('={{ $json.id }}') }, [{ id: project('Sandbox').id }, { id: DEFAULT_PROJECT_ACME }], /Default project/],
 			[PROJECTS, { resource: 'projectUser', operation: 'remove', projectId: byId(project('Sandbox').id), userId: byId('={{ $json.id }}') }, [{ id: USER_ADA_OWNER }], /last owner/],
 			[ORGANIZATION, { resource: 'invite', operation: 'delete', inviteId: byId('={{ $json.id }}') }, [{ id: INVITE_PENDING_EVAN }, { id: INVITE_ACCEPTED_FAY }], /already accepted/],
 			[PROJECTS, { resource: 'projectApiKey', operation: 'delete', projectId: byId(project('Keys').id), apiKeyId: byId('={{ $json.id }}') }, [{ id: keyOf('idle').id }, { id: keyOf('robot').id }], /belongs to service account/],
+			[ORGANIZATION, { resource: 'group', operation: 'delete', groupId: byId('={{ $json.id }}') }, [{ id: GROUP_SUPPORT }, { id: GROUP_SCIM_FINANCE }], /managed by your identity provider/],
 		];
 		for (const [node, parameters, inputItems, refusal] of refusals) {
 			server.clearRequests();

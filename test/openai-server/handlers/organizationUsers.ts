@@ -1,3 +1,4 @@
+import { forgetGroupUser } from '../groups';
 import { isObject, type Handler, type HandlerContext } from '../context';
 import * as E from '../errors';
 import { lastOrganizationOwner, userNotFound } from '../organizationErrors';
@@ -44,5 +45,6 @@ export const deleteOrganizationUser: Handler = (context) => {
 	if (isLastOwner(context, user)) throw lastOrganizationOwner();
 	const users = context.world.state.users;
 	users.splice(users.indexOf(user), 1);
+	forgetGroupUser(context.world.state, user.id);
 	return { body: { object: 'organization.user.deleted', id: user.id, deleted: true } };
 };
