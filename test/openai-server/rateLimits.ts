@@ -42,14 +42,18 @@ const MINUTE_MS = 60_000;
  */
 export function requestedTokens(body: unknown): { tokens: number; answerCharged: boolean } {
 	if (!isObject(body)) return { tokens: 0, answerCharged: true };
-	const messages = Array.isArray(body.messages) ? body.messages : [];
+	// Chat Completions send `messages`; the Responses API `input` (a text or messages) and `instructions`.
+	const input = typeof body.input === 'string' ? [{ content: body.input }] : body.input;
+	const given = body.messages ?? input;
+	const messages = Array.isArray(given) ? given : [];
+	const instructions = typeof body.instructions === 'string' ? body.instructions.length : 0;
 	const characters = messages.reduce<number>((sum, message) => {
 		if (!isObject(message)) return sum;
 		const content = message.content;
 		if (typeof content === 'string') return sum + content.length;
 		return sum + JSON.stringify(content ?? '').length;
-	}, 0);
-	const maximum = [body.max_completion_tokens, body.max_tokens].find(
+	}, instructions);
+	const maximum = [body.max_completion_tokens, body.max_tokens, body.max_output_tokens].find(
 		(value): value is number => typeof value === 'number' && value > 0,
 	);
 	const choices = typeof body.n === 'number' && body.n > 1 ? body.n : 1;

@@ -57,6 +57,18 @@ describe('reading what OpenAI says about its limits', () => {
 		expect(requestedTokens(body).tokens).toBe(estimateRequestTokens(body));
 		expect(estimateRequestTokens({ limit: 100 })).toBe(0);
 	});
+
+	test('a Responses request counts its input, its instructions and max_output_tokens the same way', () => {
+		const body = {
+			model: 'gpt-4o-mini',
+			instructions: 'x'.repeat(40),
+			input: [{ role: 'user', content: 'y'.repeat(401) }],
+			max_output_tokens: 100,
+		};
+		expect(estimateRequestTokens(body)).toBe(111 + 100);
+		expect(requestedTokens(body).tokens).toBe(estimateRequestTokens(body));
+		expect(estimateRequestTokens({ input: 'z'.repeat(8) })).toBe(2);
+	});
 });
 
 describe('pacing under enforced limits (simulated clock, the test server\'s own limiter)', () => {

@@ -68,6 +68,9 @@ describe('subtitles in words', () => {
 		const chat = new OpenAiOrgChat().description;
 		expect(subtitleFor(chat, { operation: 'complete', model: { value: 'gpt-4o-mini' } })).toBe('Chat with gpt-4o-mini');
 		expect(subtitleFor(chat, { operation: 'complete', model: { value: '' } })).toBe('Chat with a model');
+		expect(subtitleFor(chat, { resource: 'model', operation: 'delete', model: {} })).toBe('Delete a fine tuned model');
+		expect(subtitleFor(chat, { resource: 'chat', operation: 'getAll', model: {} })).toBe('Get many stored chat completions');
+		expect(subtitleFor(chat, { resource: 'response', operation: 'get', model: {} })).toBe('Get a stored response');
 	});
 });
 

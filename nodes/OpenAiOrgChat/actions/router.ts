@@ -6,10 +6,12 @@ import { readItemsAtOnce } from '../helpers/itemsAtOnce';
 import * as batch from './batch';
 import * as chat from './chat';
 import * as model from './model';
+import * as response from './response';
 
 const operations: OperationTable = {
 	chat: { complete: chat.complete, getAll: chat.getAll },
 	model: { delete: model.delete, get: model.get, getAll: model.getAll },
+	response: { delete: response.delete, get: response.get },
 };
 
 /** Completions take seconds each, so "Items at Once" of them run at the same time. */

@@ -1,10 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { RequestLimits } from '../../shared/execution/requestOptions';
 import type { LocatedKind } from '../../shared/resources/projectMembers';
-import { openAiRequest } from '../../shared/transport';
-import type { ScopeOverrides } from '../../shared/transport';
+import { requestOne } from './scope';
+import type { ScopedContext } from './scope';
 
 /** Any model: OpenAI's own ("gpt-4o-mini") or a fine-tuned one ("ft:gpt-4o-mini:acme::abc123"). */
 export const ANY_MODEL: LocatedKind = {
@@ -36,18 +35,10 @@ export function readModelId(this: IExecuteFunctions, itemIndex: number): string 
 }
 
 /** GET /models/{model}: the model as OpenAI describes it, or its 404 naming the model. */
-export async function readModel(
-	this: IExecuteFunctions,
-	id: string,
-	context: { scope: ScopeOverrides; itemIndex: number; limits: RequestLimits },
-): Promise<IDataObject> {
-	const response = await openAiRequest.call(this, {
-		method: 'GET',
-		path: `/models/${encodeURIComponent(id)}`,
-		scope: context.scope,
-		itemIndex: context.itemIndex,
-		subject: `model ${id}`,
-		...context.limits,
-	});
-	return response.body as IDataObject;
+export async function readModel(this: IExecuteFunctions, id: string, context: ScopedContext): Promise<IDataObject> {
+	return await requestOne.call(this, 'GET', modelPath(id), `model ${id}`, context);
+}
+
+export function modelPath(id: string): string {
+	return `/models/${encodeURIComponent(id)}`;
 }

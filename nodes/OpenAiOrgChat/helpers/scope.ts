@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkScopeOverrides } from '../../shared/transport';
+import type { RequestLimits } from '../../shared/execution/requestOptions';
+import { checkScopeOverrides, openAiRequest } from '../../shared/transport';
 import type { ScopeOverrides } from '../../shared/transport';
 
 /** The organization and project every call of this node may run under, per item. */
@@ -34,4 +35,23 @@ export function readScope(this: IExecuteFunctions, itemIndex: number): ScopeOver
 		projectId: String(this.getNodeParameter('projectId', itemIndex, '') ?? ''),
 		itemIndex,
 	});
+}
+
+/** Where one item's request goes: its organization and project, its item, its request limits. */
+export interface ScopedContext {
+	scope: ScopeOverrides;
+	itemIndex: number;
+	limits: RequestLimits;
+}
+
+/** One GET or DELETE of a single object (a model, a stored response) under the item's scope; `subject` names it in a 404. */
+export async function requestOne(
+	this: IExecuteFunctions,
+	method: 'GET' | 'DELETE',
+	path: string,
+	subject: string,
+	{ scope, itemIndex, limits }: ScopedContext,
+): Promise<IDataObject> {
+	const response = await openAiRequest.call(this, { method, path, scope, itemIndex, subject, ...limits });
+	return response.body as IDataObject;
 }

@@ -80,14 +80,16 @@ export function readRateLimitHeaders(headers: IDataObject | undefined): RateLimi
  * messages at about 4 characters a token plus the most the answer may use. 0 for a request without messages.
  */
 export function estimateRequestTokens(body: IDataObject | undefined): number {
-	const messages = body?.messages;
+	// Chat Completions send `messages`; the Responses API `input` (a text or messages) and `instructions`.
+	const input = typeof body?.input === 'string' ? [{ content: body.input }] : body?.input;
+	const messages = body?.messages ?? input;
 	if (!Array.isArray(messages)) return 0;
-	let characters = 0;
+	let characters = typeof body?.instructions === 'string' ? body.instructions.length : 0;
 	for (const message of messages as unknown[]) {
 		const content = (message as IDataObject | null)?.content;
 		characters += typeof content === 'string' ? content.length : JSON.stringify(content ?? '').length;
 	}
-	const maximum = [body?.max_completion_tokens, body?.max_tokens].find(
+	const maximum = [body?.max_completion_tokens, body?.max_tokens, body?.max_output_tokens].find(
 		(value): value is number => typeof value === 'number' && value > 0,
 	);
 	const choices = typeof body?.n === 'number' && body.n > 1 ? body.n : 1;

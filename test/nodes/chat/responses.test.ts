@@ -117,6 +117,16 @@ describe('Responses mode', () => {
 		}
 	});
 
+	test('a server error and a rate limit on /responses are retried by the same transport, and the item still answers once', async () => {
+		server.faults.add({ kind: 'server_error', status: 503, path: '/responses', times: 1 });
+		server.faults.add({ kind: 'rate_limit', path: '/responses', retryAfterSeconds: 1, rateLimitHeaders: true, times: 1 });
+		const result = await runChat(server, { credential, parameters: { api: 'responses', messages: userMessage('hello') } });
+
+		expect(result.nodes[NODE_NAME].items).toEqual([expect.objectContaining({ content: 'Echo (gpt-4o-mini): hello' })]);
+		expect(responseRequests()).toHaveLength(3);
+		expect(server.state.storedResponses).toHaveLength(1);
+	});
+
 	test('an option only Chat Completions has, left in a workflow switched to Responses, is hidden and not sent', async () => {
 		const result = await runChat(server, {
 			credential,
@@ -124,6 +134,38 @@ describe('Responses mode', () => {
 		});
 		expect(result.finished).toBe(true);
 		expect(responseRequests()[0].body).toEqual({ model: 'gpt-4o-mini', input: [{ role: 'user', content: 'hi' }], temperature: 0.5 });
+	});
+});
+
+describe('stored responses (Response > Get and Delete)', () => {
+	test('a stored response is read back, planned for deletion in a Dry Run, then deleted; a later turn can no longer continue it', async () => {
+		const first = await runChat(server, { credential, parameters: { api: 'responses', messages: userMessage('remember me') } });
+		const id = first.nodes[NODE_NAME].items[0].id as string;
+
+		const got = await runChat(server, { credential, parameters: { resource: 'response', operation: 'get', responseId: id } });
+		expect(got.nodes[NODE_NAME].items[0]).toMatchObject({ id, object: 'response', status: 'completed', model: 'gpt-4o-mini' });
+
+		const plan = await runChat(server, {
+			credential,
+			parameters: { resource: 'response', operation: 'delete', responseId: id, dryRun: true, reason: 'privacy request' },
+		});
+		expect(plan.nodes[NODE_NAME].items).toEqual([
+			expect.objectContaining({ id, model: 'gpt-4o-mini', dryRun: true, wouldDelete: true, plan: `Would delete stored response ${id} (gpt-4o-mini): privacy request` }),
+		]);
+		expect(server.state.storedResponses).toHaveLength(1);
+
+		const deleted = await runChat(server, { credential, parameters: { resource: 'response', operation: 'delete', responseId: id } });
+		expect(deleted.nodes[NODE_NAME].items).toEqual([expect.objectContaining({ id, deleted: true })]);
+		expect(server.state.storedResponses).toHaveLength(0);
+
+		const next = await runChat(server, { credential, parameters: { api: 'responses', previousResponseId: id, messages: userMessage('still there?') } });
+		expect(next.error?.description).toMatch(/not found/);
+	});
+
+	test('a malformed response ID is refused before any request', async () => {
+		const result = await runChat(server, { credential, parameters: { resource: 'response', operation: 'delete', responseId: 'chatcmpl-123' } });
+		expect(result.error?.message).toBe('"Response ID" must look like resp_…, not "chatcmpl-123"');
+		expect(server.requests).toEqual([]);
 	});
 });
 

@@ -15,6 +15,7 @@ import type { ChatCompletion } from '../../helpers/output';
 import { responseText, simplifyResponse } from '../../helpers/responses';
 import type { ModelResponse } from '../../helpers/responses';
 import { readScope, scopeFields } from '../../helpers/scope';
+import { readResponseId } from '../../helpers/storedResponse';
 
 export const properties: INodeProperties[] = [
 	{
@@ -198,7 +199,7 @@ export const properties: INodeProperties[] = [
 				type: 'json',
 				default: '{}',
 				description:
-					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Get Many Stored filters by them',
+					'Up to 16 text values kept with a stored answer, e.g. {"team": "support"}; Chat > Get Many filters by them',
 			},
 			{
 				displayName: 'Reasoning Effort',
@@ -278,7 +279,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether OpenAI keeps the answer (Get Many Stored lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
+					"Whether OpenAI keeps the answer (Chat > Get Many lists kept chat completions; a kept response can be continued). Not set: OpenAI's default, which keeps responses and not chat completions.",
 			},
 			{
 				displayName: 'Temperature',
@@ -343,17 +344,6 @@ function chatCompletionsCall(model: string, messages: ChatMessage[], settings: C
 	};
 }
 
-function readPreviousResponseId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('previousResponseId', itemIndex, '') ?? '').trim();
-	if (id && !/^resp_[A-Za-z0-9]+$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"Previous Response ID" must look like resp_…, not "${id}"`, {
-			itemIndex,
-			description: 'Use the "id" of an earlier Responses answer that was stored, or leave it empty to start anew.',
-		});
-	}
-	return id;
-}
-
 function responsesCall(
 	model: string,
 	messages: ChatMessage[],
@@ -395,7 +385,7 @@ export function readCompleteCall(this: IExecuteFunctions, itemIndex: number) {
 	const settings = readCompletionOptions.call(this, itemIndex, messages, api, instructions);
 	const call =
 		api === 'responses'
-			? responsesCall(model, messages, settings, { instructions, previousResponseId: readPreviousResponseId.call(this, itemIndex) })
+			? responsesCall(model, messages, settings, { instructions, previousResponseId: readResponseId.call(this, itemIndex, { parameter: 'previousResponseId', name: 'Previous Response ID', required: false }) })
 			: chatCompletionsCall(model, messages, settings);
 	const scope = readScope.call(this, itemIndex);
 	return { api, model, call, scope };

@@ -1,13 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
 
 import { destructiveOperation } from '../../../shared/execution/destructiveOperation';
-import { openAiRequest } from '../../../shared/transport';
 import type { ScopeOverrides } from '../../../shared/transport';
 import { memberLocator } from '../../../shared/resources/projectMembers';
-import { FINE_TUNED_MODEL, readModel, readModelId } from '../../helpers/modelLocator';
+import { FINE_TUNED_MODEL, modelPath, readModel, readModelId } from '../../helpers/modelLocator';
 import { isFineTunedModel, isOwnedByOpenAi } from '../../helpers/models';
-import { readScope, scopeFields } from '../../helpers/scope';
+import { readScope, requestOne, scopeFields } from '../../helpers/scope';
 
 interface ModelTarget {
 	id: string;
@@ -48,14 +46,6 @@ export const { destructive, description, prepare } = destructiveOperation<ModelT
 	describe: (found, { id }) => `fine-tuned model ${id}${found.owned_by ? ` (owned by ${String(found.owned_by)})` : ''}`,
 	item: (entry, { id }, extra) => ({ ...entry, id, ...extra }),
 	async change({ id, scope }, _found, { itemIndex, limits }) {
-		const response = await openAiRequest.call(this, {
-			method: 'DELETE',
-			path: `/models/${encodeURIComponent(id)}`,
-			scope,
-			itemIndex,
-			subject: `model ${id}`,
-			...limits,
-		});
-		return response.body as IDataObject;
+		return await requestOne.call(this, 'DELETE', modelPath(id), `model ${id}`, { scope, itemIndex, limits });
 	},
 });
