@@ -38,6 +38,8 @@ export interface BenchConfig {
 	/** Webhook executions per queue-mode batch (scenario 9), each measured on 1 and on 2 workers. */
 	queueExecutions: number;
 	queueLatencyMs: number;
+	/** Scenario 10: the same chat items one by one (a promise pool at `concurrency`) and through the Batch API. */
+	batch: { items: number; concurrency: number; latencyMs: number };
 	/** BENCH_ONLY=6,7 runs only those scenarios. */
 	only?: number[];
 }
@@ -83,6 +85,7 @@ export function readBenchConfig(): BenchConfig {
 		},
 		queueExecutions: quick ? 50 : 100,
 		queueLatencyMs: 1_000,
+		batch: { items: positiveInteger('BENCH_BATCH_ITEMS', quick ? 2_000 : 10_000), concurrency: 50, latencyMs: 100 },
 		only: readOnly(),
 	};
 }
@@ -91,8 +94,8 @@ function readOnly(): number[] | undefined {
 	const raw = process.env.BENCH_ONLY;
 	if (raw === undefined || raw.trim() === '') return undefined;
 	const numbers = raw.split(',').map((part) => Number(part.trim()));
-	if (numbers.some((value) => !Number.isInteger(value) || value < 1 || value > 9)) {
-		throw new Error(`BENCH_ONLY must list scenario numbers 1-9 such as "6,7", not "${raw}"`);
+	if (numbers.some((value) => !Number.isInteger(value) || value < 1 || value > 10)) {
+		throw new Error(`BENCH_ONLY must list scenario numbers 1-10 such as "6,7", not "${raw}"`);
 	}
 	return numbers;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readBenchConfig } from './config';
 import { renderScenario } from './printTable';
 import type { ScenarioResult } from './scenarioResult';
+import { batchVsOneByOne } from './scenarios/batchVsOneByOne';
 import { bulkArchive } from './scenarios/bulkArchive';
 import { chatThroughput } from './scenarios/chatThroughput';
 import { chatUnderRateLimits } from './scenarios/chatUnderLimits';
@@ -43,6 +44,7 @@ async function main() {
 	if (runs(7)) report(await bulkArchive(config));
 	if (runs(8)) report(await findStaleOnThousand(config));
 	if (runs(9)) report(await queueScaling(config));
+	if (runs(10)) report(await batchVsOneByOne(config));
 
 	const goals = results.flatMap((result) => result.goals);
 	const unmet = goals.filter((goal) => !goal.met);

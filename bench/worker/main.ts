@@ -40,6 +40,8 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.items,
 				task.concurrency,
 			);
+		case 'batchWithNode':
+			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).batchWithNode(task.baseUrl, task.items);
 		case 'archiveWithNode':
 			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).archiveWithNode(
 				task.baseUrl,

@@ -69,6 +69,32 @@ export async function chatWithNode(
 	);
 }
 
+/** The chat node's Batch > Create with Wait for Results over `items` input items: one file, one batch, one poll loop. */
+export async function batchWithNode(baseUrl: string, items: number): Promise<TaskOutcome> {
+	const workflow = singleNodeWorkflow({
+		type: 'n8n-nodes-openai-org.openAiOrgChat',
+		parameters: {
+			resource: 'batch',
+			operation: 'submit',
+			model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+			messagesSource: 'define',
+			messages: { values: [{ role: 'user', content: '={{ $json.prompt }}' }] },
+			waitForResults: true,
+			pollIntervalSeconds: 0.5,
+			waitTimeoutMinutes: 10,
+		},
+		credentials: { openAiOrgApi: { id: 'bench-project', name: 'Bench project key' } },
+		continueOnFail: true,
+	});
+	const inputItems = Array.from({ length: items }, (_, index) => ({ prompt: `Question ${index}` }));
+	return outcomeOf(
+		await runWorkflow(workflow, {
+			credentials: credential('bench-project', PROJECT_KEY_ACME, baseUrl),
+			inputItems,
+		}),
+	);
+}
+
 /** The Projects node archiving one project per input item (Continue On Fail, so failures are counted). */
 export async function archiveWithNode(baseUrl: string, projectIds: string[], maxRetries: number): Promise<TaskOutcome> {
 	const workflow = singleNodeWorkflow({

@@ -9,6 +9,8 @@ export type WorkerTask =
 	| { kind: 'chatWithCoreHelper'; baseUrl: string; items: number; concurrency: number }
 	/** A pool with retries on 429 (Retry-After, else backoff): what a coder writes against a rate limit. */
 	| { kind: 'chatWithRetryPool'; baseUrl: string; items: number; concurrency: number }
+	/** The chat node's Batch > Create with Wait for Results: every item in one JSONL file, polled until done. */
+	| { kind: 'batchWithNode'; baseUrl: string; items: number }
 	| { kind: 'archiveWithNode'; baseUrl: string; projectIds: string[]; maxRetries: number }
 	| { kind: 'archiveWithLoop'; baseUrl: string; projectIds: string[]; maxRetries: number };
 

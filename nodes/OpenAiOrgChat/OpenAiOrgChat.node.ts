@@ -11,6 +11,7 @@ import '../shared/resources/refusals';
 import { requestOptionsProperty } from '../shared/execution/requestOptions';
 import { operationActions } from '../shared/parameters/subtitle';
 import { resourceProperty } from '../shared/parameters/operations';
+import * as batch from './actions/batch';
 import * as chat from './actions/chat';
 import * as model from './actions/model';
 import * as response from './actions/response';
@@ -18,7 +19,7 @@ import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
-const operationProperties = [...chat.description, ...model.description, ...response.description];
+const operationProperties = [...chat.description, ...model.description, ...response.description, ...batch.description];
 
 /** "Chat with <model>" for a completion, else the operation's action in words ("Delete a fine-tuned model"). */
 const subtitle = `={{ $parameter["operation"] === "complete" ? "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") : ${JSON.stringify(operationActions(operationProperties))}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
@@ -48,6 +49,7 @@ export class OpenAiOrgChat implements INodeType {
 			},
 			resourceProperty(
 				[
+					{ name: 'Batch', value: 'batch' },
 					{ name: 'Chat', value: 'chat' },
 					{ name: 'Model', value: 'model' },
 					{ name: 'Response', value: 'response' },

@@ -6,7 +6,7 @@ import {
 } from '../../bench/benchServer';
 import { spreadListFaults } from '../../bench/scenarios/faults';
 import { staleRequestGoal, staleWorldProjects, STALE_WORLD } from '../../bench/staleWorld';
-import { chatWithNode, findStaleWithNode, listWithNode } from '../../bench/worker/nodeWorkflows';
+import { batchWithNode, chatWithNode, findStaleWithNode, listWithNode } from '../../bench/worker/nodeWorkflows';
 import { chatWithPool, listWithFetch } from '../../bench/worker/plainClients';
 import { startOpenAiTestServer } from '../openai-server';
 import type { OpenAiTestServer } from '../openai-server';
@@ -66,6 +66,21 @@ describe('bench counts', () => {
 			expect(outcome).toEqual({ items: 30, failedItems: 0 });
 			expect(countRequests(server, 'POST', CHAT_COMPLETIONS_PATH)).toBe(30);
 			expect(server.requests).toHaveLength(30);
+		});
+
+		it('answers the same 30 items through one batch in six requests (list, upload, create, poll, two downloads) and no completion request', async () => {
+			const outcome = await batchWithNode(server.url, 30);
+
+			expect(outcome).toEqual({ items: 30, failedItems: 0 });
+			expect(countRequests(server, 'POST', CHAT_COMPLETIONS_PATH)).toBe(0);
+			expect(server.requests.map((request) => `${request.method} ${request.path.replace(/(batch_|file-)\w+/, '$1…')}`)).toEqual([
+				'GET /v1/batches',
+				'POST /v1/files',
+				'POST /v1/batches',
+				'GET /v1/batches/batch_…',
+				'GET /v1/files/file-…/content',
+				'GET /v1/files/file-…/content',
+			]);
 		});
 
 		it('sends exactly 30 completions from the plain pool of 10', async () => {

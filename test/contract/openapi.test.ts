@@ -358,3 +358,33 @@ describe('admin keys and certificates', () => {
 		expect(validateRequest('POST', path, {}, { role: 'admin' })).toEqual([expect.stringContaining('must be equal to one of the allowed values')]);
 	});
 });
+
+describe('the model subset (Files and Batch) is part of the contract', () => {
+	const batch = {
+		id: 'batch_abc',
+		object: 'batch',
+		endpoint: '/v1/chat/completions',
+		input_file_id: 'file-abc',
+		completion_window: '24h',
+		status: 'in_progress',
+		created_at: 1_700_000_000,
+		request_counts: { total: 2, completed: 1, failed: 0 },
+	};
+
+	test('a batch and a file are checked against their schemas', () => {
+		expect(validateResponse('GET', '/v1/batches/batch_abc', 200, batch)).toEqual([]);
+		expect(validateResponse('POST', '/batches', 200, { ...batch, status: 'running' })).toEqual([
+			'POST /batches 200 body/status must be equal to one of the allowed values',
+		]);
+		expect(
+			validateResponse('GET', '/files/file-abc', 200, { id: 'file-abc', object: 'file', bytes: 3, created_at: 1, filename: 'a.jsonl', purpose: 'batch' }),
+		).toEqual(["GET /files/{file_id} 200 body must have required property 'status'"]);
+	});
+
+	test('a batch request needs its input file, endpoint and window', () => {
+		expect(validateRequest('POST', '/batches', {}, { input_file_id: 'file-abc', endpoint: '/v1/chat/completions', completion_window: '24h' })).toEqual([]);
+		expect(validateRequest('POST', '/batches', {}, { input_file_id: 'file-abc', endpoint: '/v1/chat/completions' })).toEqual([
+			"POST /batches body must have required property 'completion_window'",
+		]);
+	});
+});

@@ -29,6 +29,8 @@ export interface HandlerResult {
 	status?: number;
 	body: unknown;
 	headers?: Record<string, string>;
+	/** sent as is instead of the body as JSON (a file's content) */
+	raw?: string;
 }
 
 export type Handler = (context: HandlerContext) => HandlerResult;

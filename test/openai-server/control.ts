@@ -6,7 +6,7 @@ import { handleAuditLogControl } from './auditLogControl';
 import { readBody, sendJson } from './http';
 import { stateDigest } from './stateDigest';
 import { handleVaultControl } from './vaultControl';
-import type { FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
+import type { BatchRules, FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
 const FAULT_KINDS: readonly FaultKind[] = [
 	'latency',
@@ -75,6 +75,20 @@ export async function handleControl(
 			target.faults.add(rule);
 			return ok();
 		}
+		case 'GET /__control/batches':
+			return ok(target.state.batchRules);
+		case 'POST /__control/batches': {
+			const rules = parseBatchRules(raw, target.state.batchRules);
+			if (typeof rules === 'string') return sendJson(response, 400, JSON.stringify({ error: rules }));
+			target.state.batchRules = rules;
+			return ok(rules);
+		}
+		case 'POST /__control/batches/advance': {
+			const seconds = Number((JSON.parse(raw || '{}') as { seconds?: unknown }).seconds);
+			if (!Number.isFinite(seconds) || seconds < 0) return sendJson(response, 400, JSON.stringify({ error: 'seconds must be a number of 0 or more' }));
+			target.state.batchRules.clockOffsetSeconds += seconds;
+			return ok(target.state.batchRules);
+		}
 		default:
 			if (path.startsWith('/__control/audit_logs') || path === '/__control/channel') return handleAuditLogControl(route, raw, response, target);
 			if (path === '/__control/vault') return handleVaultControl(route, raw, response, target);
@@ -130,4 +144,25 @@ export function parseRateLimits(raw: string): RateLimitSettings | string {
 		model: model as RateLimitSettings['model'],
 		admin: (admin ?? undefined) as RateLimitSettings['admin'],
 	};
+}
+
+/** `{"validatingSeconds": 60, "inProgressSeconds": 600, "outcome": "expired"}`: the parts given replace the current. */
+export function parseBatchRules(raw: string, current: BatchRules): BatchRules | string {
+	let value: Record<string, unknown>;
+	try {
+		value = JSON.parse(raw) as Record<string, unknown>;
+	} catch {
+		return 'the body must be JSON batch rules';
+	}
+	const rules = { ...current };
+	for (const name of ['validatingSeconds', 'inProgressSeconds', 'cancellingSeconds', 'expiredShare', 'clockOffsetSeconds'] as const) {
+		if (value[name] === undefined) continue;
+		if (typeof value[name] !== 'number' || (value[name] as number) < 0) return `${name} must be a number of 0 or more`;
+		rules[name] = value[name] as number;
+	}
+	if (value.outcome !== undefined) {
+		if (!['completed', 'failed', 'expired'].includes(String(value.outcome))) return 'outcome must be completed, failed or expired';
+		rules.outcome = value.outcome as BatchRules['outcome'];
+	}
+	return rules;
 }

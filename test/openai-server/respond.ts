@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: runs in plain Node, never inside n8n; the test server is no n8n node */
-import { authenticate, type Caller, type IncomingHeaders } from './auth';
+import { authenticate, singleHeader, type Caller, type IncomingHeaders } from './auth';
+import { multipartBoundary, parseMultipart } from './multipart';
 import type { HandlerResult, World } from './context';
 import * as E from './errors';
 import { requestedTokens, type RateLimits } from './rateLimits';
@@ -27,7 +28,7 @@ export function respond(
 		const caller = authenticate(request.headers, world.state, world.grants);
 		const adminRoute = isAdminScope(found.route.scope);
 		if (adminRoute !== (caller.grant.kind === 'admin')) throw E.missingScope(found.route.scope);
-		const body = parseJsonBody(request.rawBody);
+		const body = parseBody(request);
 		const requested = requestedTokens(body);
 		if (adminRoute) {
 			limits.admitAdmin(caller, `${found.route.method} ${found.route.pattern.source}`, world.now());
@@ -47,7 +48,7 @@ export function respond(
 			limits.chargeTokens(caller, completionTokensOf(result.body), world.now());
 		const headers = { ...result.headers };
 		if (!adminRoute) Object.assign(headers, limits.headers(caller, world.now()));
-		return { status: result.status ?? 200, body: result.body, headers };
+		return { status: result.status ?? 200, body: result.body, headers, raw: result.raw };
 	} catch (error) {
 		if (!(error instanceof E.OpenAiError)) throw error;
 		// Every answer of a model endpoint carries the rate-limit headers, refusals included.
@@ -67,6 +68,19 @@ function completionTokensOf(body: unknown): number {
 	const usage = (body as { usage?: { completion_tokens?: unknown; output_tokens?: unknown } } | undefined)?.usage;
 	const tokens = usage?.completion_tokens ?? usage?.output_tokens;
 	return typeof tokens === 'number' ? tokens : 0;
+}
+
+/** A JSON body, or a multipart/form-data one (file uploads) as its fields, a file part as { filename, content }. */
+function parseBody(request: ApiRequest): unknown {
+	const contentType = singleHeader(request.headers['content-type']);
+	if (!contentType || !/^multipart\/form-data/i.test(contentType)) return parseJsonBody(request.rawBody);
+	const boundary = multipartBoundary(contentType);
+	if (!boundary) throw new E.OpenAiError(400, 'The multipart/form-data body has no boundary.', 'invalid_request_error');
+	const fields: Record<string, unknown> = { __multipart: true };
+	for (const part of parseMultipart(request.rawBody, boundary)) {
+		fields[part.name] = part.filename === undefined ? part.value : { filename: part.filename, content: part.value };
+	}
+	return fields;
 }
 
 function parseJsonBody(raw: string): unknown {

@@ -2,6 +2,8 @@ import type { Handler } from './context';
 import { listAuditLogs } from './handlers/auditLogs';
 import { createChatCompletion } from './handlers/chatCompletions';
 import { listCosts } from './handlers/costs';
+import { cancelBatch, createBatch, listBatches, retrieveBatch } from './handlers/batches';
+import { createFile, deleteFile, downloadFile, listFiles, retrieveFile } from './handlers/files';
 import { listModels } from './handlers/models';
 import { deleteModel, retrieveModel } from './handlers/modelDetails';
 import { createResponse, deleteResponse, getResponse } from './handlers/responses';
@@ -84,6 +86,22 @@ const ORGANIZATION_MEMBER_ROUTES: Array<[Route['method'], string, Handler]> = [
 	['POST', '/organization/invites', createInvite],
 	['GET', '/organization/invites/(?<invite_id>[^/]+)', retrieveInvite],
 	['DELETE', '/organization/invites/(?<invite_id>[^/]+)', deleteInvite],
+];
+
+const FILE = '(?<file_id>[^/]+)';
+const BATCH = '(?<batch_id>[^/]+)';
+
+/** Files and the Batch API (issue 32): project or user keys, like the model endpoints. */
+const FILE_AND_BATCH_ROUTES: Array<[Route['method'], string, Handler]> = [
+	['GET', '/files', listFiles],
+	['POST', '/files', createFile],
+	['GET', `/files/${FILE}`, retrieveFile],
+	['DELETE', `/files/${FILE}`, deleteFile],
+	['GET', `/files/${FILE}/content`, downloadFile],
+	['GET', '/batches', listBatches],
+	['POST', '/batches', createBatch],
+	['GET', `/batches/${BATCH}`, retrieveBatch],
+	['POST', `/batches/${BATCH}/cancel`, cancelBatch],
 ];
 
 /** Models, stored chat completions and the Responses API, for project and user keys (issues 31 and 32). */
@@ -182,6 +200,9 @@ export const ROUTES: readonly Route[] = [
 	),
 	// Rate limits, spend alerts and limit, model and hosted-tool permissions of a project.
 	...PROJECT_CONTROL_ROUTES,
+	...FILE_AND_BATCH_ROUTES.map(
+		([method, path, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope: 'model.request', handler }),
+	),
 	...MODEL_ROUTES.map(([method, path, scope, handler]): Route => ({ method, pattern: new RegExp(`^/v1${path}$`), scope, handler })),
 	// Roles and their assignments (issue 31).
 	...ROLE_ROUTES,

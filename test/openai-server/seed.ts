@@ -1,5 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
+import { DEFAULT_BATCH_RULES } from './batchRules';
 import { seedFineTunedModels } from './fineTunedModels';
 import { seedGroups } from './groups';
 import { seedInvites } from './invites';
@@ -112,6 +113,9 @@ export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOp
 		adminApiKeys: [],
 		certificates: [],
 		organizationControls: {},
+		files: [],
+		batches: [],
+		batchRules: { ...DEFAULT_BATCH_RULES },
 		groups: [],
 		groupUsers: [],
 		projectGroups: [],

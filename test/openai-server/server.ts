@@ -119,7 +119,7 @@ export async function startOpenAiTestServer(
 			limits,
 		);
 		if (fault?.kind === 'reset_after') return request.socket.destroy();
-		const text = JSON.stringify(result.body);
+		const text = result.raw ?? JSON.stringify(result.body);
 		if (fault?.kind === 'malformed_json') {
 			record.status = 200;
 			return sendJson(

@@ -138,6 +138,10 @@ export interface ServerState {
 	projectControls: Record<string, ProjectControls>;
 	// The organization's invites (invites.ts).
 	invites: InviteRecord[];
+	// Uploaded files and batches (files.ts, batches.ts) and how batches move on the batch clock.
+	files: FileRecord[];
+	batches: BatchRecord[];
+	batchRules: BatchRules;
 	// Fine-tuned models (fineTunedModels.ts), chat completions kept with `store: true` and stored responses.
 	fineTunedModels: FineTunedModelRecord[];
 	storedChatCompletions: StoredObject[];
@@ -184,6 +188,78 @@ export interface CertificateRecord {
 	activeInOrganization: boolean;
 	/** the projects it is active in */
 	activeInProjects: string[];
+}
+
+/** An uploaded file (POST /files) or a batch's output or error file; content is text (JSONL). */
+export interface FileRecord {
+	id: string;
+	organizationId: string;
+	projectId: string;
+	filename: string;
+	purpose: string;
+	bytes: number;
+	/** unix seconds */
+	createdAt: number;
+	expiresAt: number | null;
+	content: string;
+}
+
+export type BatchStatus =
+	| 'validating'
+	| 'failed'
+	| 'in_progress'
+	| 'finalizing'
+	| 'completed'
+	| 'expired'
+	| 'cancelling'
+	| 'cancelled';
+
+/**
+ * How batches move, on a clock the tests control (batch time = the server's now + clockOffsetSeconds): validating
+ * for validatingSeconds, in progress for inProgressSeconds, then `outcome`; a cancel takes cancellingSeconds.
+ * Set them on server.state.batchRules or with POST /__control/batches; POST /__control/batches/advance moves the clock.
+ */
+export interface BatchRules {
+	validatingSeconds: number;
+	inProgressSeconds: number;
+	cancellingSeconds: number;
+	/** what a batch that passed validation ends as: 'expired' runs only `expiredShare` of its lines */
+	outcome: 'completed' | 'failed' | 'expired';
+	/** the share of lines (0..1) run before an expiry */
+	expiredShare: number;
+	clockOffsetSeconds: number;
+}
+
+export interface BatchRecord {
+	id: string;
+	organizationId: string;
+	projectId: string;
+	keyFingerprint: string;
+	inputFileId: string;
+	endpoint: string;
+	completionWindow: string;
+	metadata: Record<string, string> | null;
+	status: BatchStatus;
+	/** the outcome it will reach, fixed when it was created */
+	outcome: BatchRules['outcome'];
+	/** unix seconds on the batch clock */
+	createdAt: number;
+	expiresAt: number;
+	inProgressAt?: number;
+	finalizingAt?: number;
+	completedAt?: number;
+	failedAt?: number;
+	expiredAt?: number;
+	cancellingAt?: number;
+	cancelledAt?: number;
+	outputFileId?: string;
+	errorFileId?: string;
+	total: number;
+	completed: number;
+	failed: number;
+	inputTokens: number;
+	outputTokens: number;
+	errors: Array<{ code: string; message: string; param: string | null; line: number | null }>;
 }
 
 /** A group of an organization's users (GET /organization/groups). */

@@ -4,7 +4,7 @@ import type { ProjectRecord, UsageKind } from './types';
 export const DAY_SECONDS = 86_400;
 
 /** USD per million tokens, input then output. */
-const PRICES: Record<string, [number, number]> = {
+export const PRICES: Record<string, [number, number]> = {
 	'gpt-4o': [2.5, 10],
 	'gpt-4o-mini': [0.15, 0.6],
 	'gpt-4.1': [2, 8],

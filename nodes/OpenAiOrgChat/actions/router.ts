@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { route } from '../../shared/execution/router';
 import type { OperationTable } from '../../shared/execution/operation';
 import { readItemsAtOnce } from '../helpers/itemsAtOnce';
+import * as batch from './batch';
 import * as chat from './chat';
 import * as model from './model';
 import * as response from './response';
@@ -15,5 +16,6 @@ const operations: OperationTable = {
 
 /** Completions take seconds each, so "Items at Once" of them run at the same time. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (this.getNodeParameter('resource', 0) === 'batch') return await batch.execute.call(this);
 	return await route.call(this, operations, { itemsAtOnce: readItemsAtOnce });
 }

@@ -191,11 +191,16 @@ function failureFromRefusal(response: RawResponse, retries: number): OpenAiFailu
 	return failure;
 }
 
-/** What an answer means: its body when it is a success in JSON, the failure otherwise. */
-export function readAnswer(response: RawResponse, retries: number): { body: unknown } | { failure: OpenAiFailure } {
+/** What an answer means: its body when it is a success in JSON (or as text, when asked), the failure otherwise. */
+export function readAnswer(
+	response: RawResponse,
+	retries: number,
+	asText = false,
+): { body: unknown } | { failure: OpenAiFailure } {
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		return { failure: failureFromRefusal(response, retries) };
 	}
+	if (asText) return { body: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '') };
 	const parsed = parseBody(response.body);
 	if (!parsed.malformed) return { body: parsed.value };
 	return {

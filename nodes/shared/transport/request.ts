@@ -19,6 +19,10 @@ export interface OpenAiRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** A multipart/form-data body instead of JSON (the Files API's upload): text fields and one text file. */
+	multipart?: MultipartBody;
+	/** The answer is text (a file's content, e.g. JSONL), returned as it came instead of parsed as JSON. */
+	textAnswer?: boolean;
 	/** How arrays go in the query string: OpenAI wants `group_by[]=project_id`. */
 	arrayFormat?: 'brackets' | 'repeat';
 	/** A node's organization/project for this call (checkScopeOverrides); empty or absent keeps the credential's. */
@@ -36,6 +40,27 @@ export interface OpenAiRequest {
 	findLostResult?: () => Promise<IDataObject | undefined>;
 	/** The credential as already read for this walk through pages; read anew when absent. */
 	credentials?: LoadedCredentials;
+}
+
+export interface MultipartBody {
+	fields: Record<string, string>;
+	file: { field: string; filename: string; contentType: string; content: string };
+}
+
+/** Encodes a multipart/form-data body; the boundary is one the content does not hold. */
+export function encodeMultipart(multipart: MultipartBody): { body: string; contentType: string } {
+	let boundary = 'n8nOpenAiOrgBoundary';
+	for (let counter = 0; multipart.file.content.includes(boundary) || Object.values(multipart.fields).some((value) => value.includes(boundary)); counter++) {
+		boundary = `n8nOpenAiOrgBoundary${counter}x${multipart.file.content.length}`;
+	}
+	const parts = Object.entries(multipart.fields).map(
+		([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+	);
+	const { field, filename, contentType, content } = multipart.file;
+	parts.push(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n${content}\r\n`,
+	);
+	return { body: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export interface OpenAiResponse<T = IDataObject> {
@@ -65,13 +90,16 @@ export async function openAiRequest<T = IDataObject>(
 	const maxRetries = request.maxRetries ?? DEFAULT_MAX_RETRIES;
 	const timeout = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const context: RequestContext = { method: request.method, path: request.path, baseUrl, apiKey, subject: request.subject, ...scope };
+	const multipart = request.multipart ? encodeMultipart(request.multipart) : undefined;
 	const options: IHttpRequestOptions & { timeout: number } = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
-		body: request.body,
+		body: multipart?.body ?? request.body,
 		arrayFormat: request.arrayFormat,
 		timeout,
+		...(multipart ? { headers: { 'content-type': multipart.contentType } } : {}),
+		...(request.textAnswer ? { encoding: 'text' as const } : {}),
 	};
 	const answer = (body: unknown, headers: IDataObject, recovered?: boolean): OpenAiResponse<T> => ({
 		body: body as T,
@@ -94,7 +122,7 @@ export async function openAiRequest<T = IDataObject>(
 		let headers: IDataObject = {};
 		if ('response' in result) {
 			headers = result.response.headers ?? {};
-			const read = readAnswer(result.response, attempt);
+			const read = readAnswer(result.response, attempt, request.textAnswer);
 			reportAnswer(pacer, sentAt, {
 				status: result.response.statusCode,
 				code: 'failure' in read ? read.failure.openAiCode : null,

@@ -21,7 +21,7 @@ import { describedOptions, optionsNamedAfterValues } from '../../../shared/param
 import { optionsCollection } from '../../../shared/parameters/collections';
 import { listLocator } from '../../../shared/parameters/locators';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'API',
 		name: 'api',
@@ -338,8 +338,8 @@ function responsesCall(
 	};
 }
 
-/** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
-export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+/** One item's request, read and checked: what Complete sends, and what a Batch line holds. */
+export function readCompleteCall(this: IExecuteFunctions, itemIndex: number) {
 	const api = this.getNodeParameter('api', itemIndex, 'chatCompletions') as CompletionApi;
 	const model = String(
 		this.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '',
@@ -360,8 +360,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 		api === 'responses'
 			? responsesCall(model, messages, settings, { instructions, previousResponseId: readResponseId.call(this, itemIndex, { parameter: 'previousResponseId', name: 'Previous Response ID', required: false }) })
 			: chatCompletionsCall(model, messages, settings);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const scope = readScope.call(this, itemIndex);
+	return { api, model, call, scope };
+}
+
+/** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
+	const { model, call, scope } = readCompleteCall.call(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const limits = readRequestLimits.call(this, itemIndex);
 	const parse = (text: string, cut: boolean) => parseJsonAnswer.call(this, text, cut, itemIndex);
 
