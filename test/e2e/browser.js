@@ -290,6 +290,10 @@ async function runBrowserSuite({ baseUrl, cookie, serverUrl, server, F, credenti
 		await step('the credential test is pressed in the credential dialog', async () => {
 			const testCredential = async (name) => {
 				await page.goto(`${baseUrl}/home/credentials`);
+				// The list shows a page of credentials, newest first: search for the one wanted, as a person would.
+				const search = page.getByPlaceholder(/Search credentials/i).first();
+				await search.waitFor({ timeout: 30_000 });
+				await search.fill(name);
 				await page.getByText(name, { exact: true }).first().click();
 				const modal = page.locator('[data-test-id="editCredential-modal"]').first();
 				await modal.waitFor();
