@@ -24,6 +24,7 @@ import { PollBudget } from './feeds/pollBudget';
 import { projectFeed } from './feeds/projectFeed';
 import { spendFeed } from './feeds/spendFeed';
 import { optionsCollection } from '../shared/parameters/collections';
+import { choiceProperty } from '../shared/parameters/choices';
 
 const FEEDS: readonly Feed[] = [auditLogFeed, tenantAuditLogFeed, projectFeed, spendFeed, keyFeed];
 const EVENTS: readonly TriggerEvent[] = [
@@ -39,59 +40,36 @@ const EVENTS: readonly TriggerEvent[] = [
 ];
 
 // n8n's node panel lists each event option as an action of its own, named by its `action` text; without one it
-// makes "On <name in lower case>" ("On api key not used for n days"). The subtitle reads the same texts.
+// makes "On <name in lower case>" ("On api key not used for n days"). The subtitle reads the same texts. Each event:
+// its name, value, the action text, and its description, sorted by name.
+const EVENT_OPTIONS: Array<[name: string, value: string, action: string, description: string]> = [
+	['Admin API Key Created or Deleted', 'adminKeyChanged', 'On an admin API key created or deleted',
+		'An admin API key was created, changed or deleted (from the tenant-scoped audit log)'],
+	['API Key Unused for Days', 'keyUnused', 'On an API key unused for days',
+		'A project API key has not been used for the given days (a stale key)'],
+	['Certificate Changed', 'certificateChanged', 'On a certificate changed',
+		'A certificate was uploaded, renamed, deleted, activated or deactivated (audit logging must be on)'],
+	['Group Changed', 'groupChanged', 'On a group changed',
+		'A group was created, renamed or deleted (audit logging must be on)'],
+	['New Audit-Log Event', 'auditLog', 'On a new audit-log event',
+		'An event of the chosen types was logged (audit logging must be on)'],
+	['Project Archived', 'projectArchived', 'On a project archived',
+		'A project of the organization was archived'],
+	['Project Created', 'projectCreated', 'On a project created',
+		'A project was created in the organization'],
+	['Role Changed', 'roleChanged', 'On a role or role assignment changed',
+		'A custom role was created, changed or deleted, or a role was assigned or unassigned (audit logging must be on)'],
+	['Spend Crossed a Threshold', 'spendThreshold', 'On spend crossing a threshold',
+		"The organization's or a project's spend this day or month reached the amount"],
+];
+
 const eventsProperty: INodeProperties = {
 	displayName: 'Events',
 	name: 'events',
 	type: 'multiOptions',
 	required: true,
 	default: ['auditLog'],
-	options: [
-		{
-			name: 'Admin API Key Created or Deleted',
-			value: 'adminKeyChanged',
-			action: 'On an admin API key created or deleted',
-			description: 'An admin API key was created, changed or deleted (from the tenant-scoped audit log)',
-		},
-		{
-			name: 'API Key Unused for Days',
-			value: 'keyUnused',
-			action: 'On an API key unused for days',
-			description: 'A project API key has not been used for the given days (a stale key)',
-		},
-		{
-			name: 'Certificate Changed',
-			value: 'certificateChanged',
-			action: 'On a certificate changed',
-			description: 'A certificate was uploaded, renamed, deleted, activated or deactivated (audit logging must be on)',
-		},
-		{
-			name: 'Group Changed',
-			value: 'groupChanged',
-			action: 'On a group changed',
-			description: 'A group was created, renamed or deleted (audit logging must be on)',
-		},
-		{
-			name: 'New Audit-Log Event',
-			value: 'auditLog',
-			action: 'On a new audit-log event',
-			description: 'An event of the chosen types was logged (audit logging must be on)',
-		},
-		{ name: 'Project Archived', value: 'projectArchived', action: 'On a project archived', description: 'A project of the organization was archived' },
-		{ name: 'Project Created', value: 'projectCreated', action: 'On a project created', description: 'A project was created in the organization' },
-		{
-			name: 'Role Changed',
-			value: 'roleChanged',
-			action: 'On a role or role assignment changed',
-			description: 'A custom role was created, changed or deleted, or a role was assigned or unassigned (audit logging must be on)',
-		},
-		{
-			name: 'Spend Crossed a Threshold',
-			value: 'spendThreshold',
-			action: 'On spend crossing a threshold',
-			description: "The organization's or a project's spend this day or month reached the amount",
-		},
-	],
+	options: EVENT_OPTIONS.map(([name, value, action, description]) => ({ name, value, action, description })),
 };
 
 export class OpenAiOrganizationTrigger implements INodeType {
@@ -132,14 +110,10 @@ export class OpenAiOrganizationTrigger implements INodeType {
 				displayOptions: { show: { events: ['spendThreshold'] } },
 			},
 			{
-				displayName: 'Spend Period',
-				name: 'spendPeriod',
-				type: 'options',
-				options: [
+				...choiceProperty({ displayName: 'Spend Period', name: 'spendPeriod', default: 'month' }, [
 					{ name: 'Current Day (UTC)', value: 'day' },
 					{ name: 'Current Month (UTC)', value: 'month' },
-				],
-				default: 'month',
+				]),
 				displayOptions: { show: { events: ['spendThreshold'] } },
 			},
 			{

@@ -1,7 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectList, readLimit, returnAllProperties } from '../../../shared/execution/listLimit';
+import { collectList, readLimit } from '../../../shared/execution/listLimit';
+import { getManyProperties } from '../../../shared/parameters/getMany';
+import { choiceProperty } from '../../../shared/parameters/choices';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { readScope, scopeFields } from '../../helpers/scope';
@@ -15,53 +17,39 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...scopeFields,
-	...returnAllProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Metadata Pair',
-				default: {},
-				description: 'Only completions stored with every one of these metadata values',
-				options: [
-					{
-						displayName: 'Pair',
-						name: 'pairs',
-						values: [
-							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Model',
-				name: 'model',
-				type: 'string',
-				default: '',
-				placeholder: 'gpt-4o-mini',
-				description: 'Only completions of this model',
-			},
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Oldest First', value: 'asc' },
-					{ name: 'Newest First', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	...getManyProperties([
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Metadata Pair',
+			default: {},
+			description: 'Only completions stored with every one of these metadata values',
+			options: [
+				{
+					displayName: 'Pair',
+					name: 'pairs',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'string',
+			default: '',
+			placeholder: 'gpt-4o-mini',
+			description: 'Only completions of this model',
+		},
+		choiceProperty({ displayName: 'Order', name: 'order', default: 'asc' }, [
+			{ name: 'Oldest First', value: 'asc' },
+			{ name: 'Newest First', value: 'desc' },
+		]),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['getAll'] } }, properties);
