@@ -85,7 +85,7 @@ function startMemorySampler() {
 
 async function measure(task: WorkerTask): Promise<WorkerResult> {
 	// Load the code first so that what is measured is the run, not the require of n8n-core.
-	if (task.kind.endsWith('WithNode')) require('./nodeWorkflows'); // eslint-disable-line @typescript-eslint/no-require-imports
+	if (task.kind.endsWith('WithNode')) (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).loadNodeCode(); // eslint-disable-line @typescript-eslint/no-require-imports
 	if (task.kind === 'chatWithCoreHelper') require('./coreHelperPool'); // eslint-disable-line @typescript-eslint/no-require-imports
 	collectGarbage();
 	const idleHeapBytes = process.memoryUsage().heapUsed;

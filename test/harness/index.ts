@@ -5,7 +5,7 @@ export { isN8nInstalled } from './n8n-base-nodes';
 export { livePollTrigger, pollTrigger } from './poll-trigger';
 export type { LivePoller, PollOptions, PollResult } from './poll-trigger';
 export { runWorkflow } from './run-workflow';
-export { registerNodePackage } from './type-registry';
+export { registerNodePackage, resolveNodeType } from './type-registry';
 export { loadWorkflow, singleNodeWorkflow } from './workflow-files';
 export type {
 	CapturedError,

@@ -2,8 +2,10 @@
 import {
 	findCredentialProblem,
 	keyKind,
+	loadCredentials,
 	readCredentialValues,
 } from '../../nodes/shared/transport/credentials';
+import type { OpenAiFunctions } from '../../nodes/shared/transport/http';
 import { keyFingerprint, redactSecrets } from '../../nodes/shared/transport/redact';
 
 const valid = { apiKey: 'sk-admin-abcdefghijklmnopqrstuvwxyz0123', organizationId: '', projectId: '', baseUrl: 'https://api.openai.com/v1' };
@@ -55,5 +57,47 @@ describe('credential values', () => {
 		const text = redactSecrets(`used ${key} and ${other}`, key);
 		expect(text).toBe('used sk-...9876 and sk-...1111');
 		expect(text).not.toContain(key);
+	});
+});
+
+describe('the credential is read once per node run', () => {
+	function nodeRun(answers: Array<() => Promise<Record<string, unknown>>>) {
+		const reads: number[] = [];
+		const context = {
+			getNode: () => ({ name: 'Chat', type: 'n8n-nodes-openai-org.openAiOrgChat', typeVersion: 1, credentials: { openAiOrgApi: { id: 'c1', name: 'Key' } } }),
+			getCredentials: async (_type: string, itemIndex: number) => {
+				reads.push(itemIndex);
+				return await answers[Math.min(reads.length - 1, answers.length - 1)]();
+			},
+		} as unknown as OpenAiFunctions;
+		return { context, reads };
+	}
+
+	it('asks n8n once for all the items of a run, and hands each caller its own copy', async () => {
+		const { context, reads } = nodeRun([async () => ({ ...valid })]);
+		const loaded = await Promise.all([0, 1, 2, 3].map((itemIndex) => loadCredentials.call(context, itemIndex)));
+		expect(reads).toEqual([0]);
+		expect(loaded.map((one) => one.values.apiKey)).toEqual(Array(4).fill(valid.apiKey));
+		loaded[0].decrypted.data!.organizationId = 'org-Changed';
+		expect(loaded[1].decrypted.data?.organizationId).toBe('');
+	});
+
+	it('asks again in the next run (another context)', async () => {
+		const first = nodeRun([async () => ({ ...valid })]);
+		await loadCredentials.call(first.context, 0);
+		const second = nodeRun([async () => ({ ...valid, apiKey: 'sk-proj-second0000000000000000000000' })]);
+		expect((await loadCredentials.call(second.context, 0)).values.apiKey).toBe('sk-proj-second0000000000000000000000');
+	});
+
+	it('does not keep a read that failed, and names the item of a credential problem', async () => {
+		const { context, reads } = nodeRun([
+			async () => {
+				throw new Error('database unavailable');
+			},
+			async () => ({ ...valid, apiKey: '' }),
+		]);
+		await expect(loadCredentials.call(context, 0)).rejects.toThrow('database unavailable');
+		await expect(loadCredentials.call(context, 5)).rejects.toMatchObject({ message: expect.stringContaining('no API Key'), context: { itemIndex: 5 } });
+		expect(reads).toEqual([0, 5]);
 	});
 });

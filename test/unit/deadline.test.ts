@@ -1,7 +1,9 @@
+import { getEventListeners } from 'node:events';
+
 import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { classifyInterruption, startDeadline, withDeadline } from '../../nodes/shared/transport/attempt';
+import { classifyInterruption, deadlineWindowMs, startDeadline, withDeadline } from '../../nodes/shared/transport/attempt';
 import { explainInterruption, waitInWords } from '../../nodes/shared/transport/errors';
 
 function contextWith(cancel?: AbortController): IExecuteFunctions {
@@ -52,6 +54,76 @@ describe('the deadline of one attempt', () => {
 		const deadline = startDeadline(contextWith(), 60_000);
 		expect(deadline.signal.aborted).toBe(false);
 		expect(deadline.cancelled()).toBe(false);
+	});
+});
+
+describe('attempts share a clock within one window', () => {
+	const abortedAt = (signal: AbortSignal) =>
+		new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(Date.now()), { once: true }));
+
+	test('the window is a hundredth of the Timeout, 5 ms to 1 s', () => {
+		expect(deadlineWindowMs(100)).toBe(5);
+		expect(deadlineWindowMs(3_000)).toBe(30);
+		expect(deadlineWindowMs(300_000)).toBe(1_000);
+	});
+
+	test('an attempt that joined a clock last is never stopped before its Timeout, and at most one window after', async () => {
+		const timeoutMs = 1_000;
+		const context = contextWith(new AbortController());
+		const firstStarted = Date.now();
+		const first = startDeadline(context, timeoutMs);
+		while (Date.now() - firstStarted < deadlineWindowMs(timeoutMs) / 2) {
+			// the second attempt starts half a window later, still inside it
+		}
+		const lastStarted = Date.now();
+		const last = startDeadline(context, timeoutMs);
+		const [firstFired, lastFired] = await Promise.all([abortedAt(first.signal), abortedAt(last.signal)]);
+		expect(lastFired - firstFired).toBeLessThanOrEqual(1);
+		expect(lastFired - lastStarted).toBeGreaterThanOrEqual(timeoutMs - 1);
+		expect(lastFired - firstStarted).toBeLessThan(timeoutMs + deadlineWindowMs(timeoutMs) + 250);
+		expect(last.expired()).toBe(true);
+	});
+
+	test('an attempt a window later runs on a clock of its own', async () => {
+		const timeoutMs = 200;
+		const context = contextWith(new AbortController());
+		const first = startDeadline(context, timeoutMs);
+		await sleep(100);
+		const later = startDeadline(context, timeoutMs);
+		const [firstFired, laterFired] = await Promise.all([abortedAt(first.signal), abortedAt(later.signal)]);
+		expect(laterFired - firstFired).toBeGreaterThanOrEqual(90);
+	});
+
+	test('fifty attempts at once: one signal each, one listener on the execution signal, none once they are over', () => {
+		const cancel = new AbortController();
+		const context = contextWith(cancel);
+		const deadlines = Array.from({ length: 50 }, () => startDeadline(context, 60_000));
+		expect(new Set(deadlines.map((deadline) => deadline.signal)).size).toBe(50);
+		expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(1);
+		for (const deadline of deadlines) deadline.finish();
+		expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0);
+	});
+
+	test('stopping the execution stops every attempt under way, and any started after', () => {
+		const cancel = new AbortController();
+		const context = contextWith(cancel);
+		const under = [startDeadline(context, 60_000), startDeadline(context, 60_000)];
+		cancel.abort();
+		expect(under.map((deadline) => [deadline.signal.aborted, deadline.cancelled(), deadline.expired()])).toEqual([
+			[true, true, false],
+			[true, true, false],
+		]);
+		const after = startDeadline(context, 60_000);
+		expect([after.signal.aborted, after.cancelled(), after.expired()]).toEqual([true, true, false]);
+	});
+
+	test('an attempt that is over is not stopped when its clock fires', async () => {
+		const context = contextWith();
+		const over = startDeadline(context, 50);
+		const running = startDeadline(context, 50);
+		over.finish();
+		await abortedAt(running.signal);
+		expect(over.signal.aborted).toBe(false);
 	});
 });
 

@@ -83,12 +83,30 @@ export interface LoadedCredentials {
 	decrypted: ICredentialsDecrypted;
 }
 
+/**
+ * What n8n answered for the node's credential, once per node run: `this` is the run's own context, so nothing
+ * outlives the execution. n8n's own request helper reads the credential at item 0 for every request as well; reading
+ * it per item cost a database read and a decryption per request (in the chat node's profile at 50 items at once, a
+ * sixth of the node's own time). A read that failed is not kept: the next item asks again.
+ */
+const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function readOnce(context: OpenAiFunctions, type: CredentialType, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+	const known = credentialReads.get(context);
+	if (known) return known;
+	const read = context.getCredentials(type, itemIndex);
+	credentialReads.set(context, read);
+	read.catch(() => credentialReads.delete(context));
+	return read;
+}
+
 /** Reads the node's credential and refuses one that could never work, before any request is sent. */
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
 	// n8n hands out a deep copy of the node on every getNode(): one per credential read is enough.
 	const node = this.getNode();
 	const type = credentialTypeOf(node);
-	const data = await this.getCredentials(type, itemIndex);
+	// A copy per caller: whatever one request does to its credential object never reaches another's.
+	const data = { ...(await readOnce(this, type, itemIndex)) };
 	const values = readCredentialValues(data);
 	const problem = findCredentialProblem(values);
 	if (problem) throw new NodeOperationError(node, problem, { itemIndex });
