@@ -83,18 +83,36 @@ export interface LoadedCredentials {
 	decrypted: ICredentialsDecrypted;
 }
 
+/** The credential as read and checked once per node run: its values, the problem it has, what n8n gave. */
+interface CredentialRead {
+	node: INode;
+	type: CredentialType;
+	data: ICredentialDataDecryptedObject;
+	values: OpenAiOrgCredentials;
+	problem?: string;
+}
+
 /**
- * What n8n answered for the node's credential, once per node run: `this` is the run's own context, so nothing
- * outlives the execution. n8n's own request helper reads the credential at item 0 for every request as well; reading
- * it per item cost a database read and a decryption per request (in the chat node's profile at 50 items at once, a
+ * The credential is read once per node run: `this` is the run's own context, so nothing outlives the execution.
+ * n8n's own request helper reads the credential at item 0 for every request as well; reading it per item cost a
+ * database read, a decryption and a copy of the node per request (in the chat node's profile at 50 items at once, a
  * sixth of the node's own time). A read that failed is not kept: the next item asks again.
  */
-const credentialReads = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+const credentialReads = new WeakMap<object, Promise<CredentialRead>>();
 
-function readOnce(context: OpenAiFunctions, type: CredentialType, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+async function readAndCheck(context: OpenAiFunctions, itemIndex: number): Promise<CredentialRead> {
+	// n8n hands out a deep copy of the node on every getNode(): once per run is enough.
+	const node = context.getNode();
+	const type = credentialTypeOf(node);
+	const data = await context.getCredentials(type, itemIndex);
+	const values = readCredentialValues(data);
+	return { node, type, data, values, problem: findCredentialProblem(values) };
+}
+
+function readOnce(context: OpenAiFunctions, itemIndex: number): Promise<CredentialRead> {
 	const known = credentialReads.get(context);
 	if (known) return known;
-	const read = context.getCredentials(type, itemIndex);
+	const read = readAndCheck(context, itemIndex);
 	credentialReads.set(context, read);
 	read.catch(() => credentialReads.delete(context));
 	return read;
@@ -102,17 +120,12 @@ function readOnce(context: OpenAiFunctions, type: CredentialType, itemIndex: num
 
 /** Reads the node's credential and refuses one that could never work, before any request is sent. */
 export async function loadCredentials(this: OpenAiFunctions, itemIndex = 0): Promise<LoadedCredentials> {
-	// n8n hands out a deep copy of the node on every getNode(): one per credential read is enough.
-	const node = this.getNode();
-	const type = credentialTypeOf(node);
-	// A copy per caller: whatever one request does to its credential object never reaches another's.
-	const data = { ...(await readOnce(this, type, itemIndex)) };
-	const values = readCredentialValues(data);
-	const problem = findCredentialProblem(values);
+	const { node, type, data, values, problem } = await readOnce(this, itemIndex);
 	if (problem) throw new NodeOperationError(node, problem, { itemIndex });
 	const reference = node.credentials?.[type];
 	return {
-		values,
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data },
+		values: { ...values },
+		// A copy per caller: whatever one request does to its credential object never reaches another's.
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type, data: { ...data } },
 	};
 }
