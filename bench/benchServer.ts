@@ -3,6 +3,7 @@ import type { OpenAiTestServer, RateLimitSettings, SeedProject } from '../test/o
 
 export const LIST_PROJECTS_PATH = '/v1/organization/projects';
 export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
+export const RESPONSES_PATH = '/v1/responses';
 
 /**
  * A test server whose organization lists exactly `projects` active projects (its Default project included),

@@ -3,8 +3,8 @@ import '../../test/harness';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
-import { promisePool } from './plainClients';
-import type { TaskOutcome } from './protocol';
+import { chatRequest, promisePool } from './plainClients';
+import type { ChatApi, TaskOutcome } from './protocol';
 
 type HttpRequest = (options: IHttpRequestOptions) => Promise<{ statusCode: number; body: unknown }>;
 
@@ -14,13 +14,19 @@ const { httpRequest } = require('n8n-core/dist/execution-engine/node-execution-c
 };
 
 /** chatWithPool's requests, sent through n8n-core's request helper instead of fetch. */
-export async function chatWithCoreHelper(baseUrl: string, items: number, concurrency: number): Promise<TaskOutcome> {
+export async function chatWithCoreHelper(
+	baseUrl: string,
+	items: number,
+	concurrency: number,
+	api: ChatApi = 'chatCompletions',
+): Promise<TaskOutcome> {
 	return await promisePool(items, concurrency, async (index) => {
+		const request = chatRequest(api, index);
 		const response = await httpRequest({
 			method: 'POST',
-			url: `${baseUrl}/chat/completions`,
+			url: `${baseUrl}${request.path}`,
 			headers: { Authorization: `Bearer ${PROJECT_KEY_ACME}` },
-			body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Question ${index}` }] },
+			body: request.body as IHttpRequestOptions['body'],
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

@@ -14,6 +14,7 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.baseUrl,
 				task.items,
 				task.concurrency,
+				task.api,
 			);
 		case 'findStaleWithNode':
 			return await (require('./nodeWorkflows') as typeof import('./nodeWorkflows')).findStaleWithNode(
@@ -27,12 +28,14 @@ async function runTask(task: WorkerTask): Promise<TaskOutcome> {
 				task.baseUrl,
 				task.items,
 				task.concurrency,
+				task.api,
 			);
 		case 'chatWithCoreHelper':
 			return await (require('./coreHelperPool') as typeof import('./coreHelperPool')).chatWithCoreHelper(
 				task.baseUrl,
 				task.items,
 				task.concurrency,
+				task.api,
 			);
 		case 'chatWithRetryPool':
 			return await (require('./plainClients') as typeof import('./plainClients')).chatWithRetryPool(

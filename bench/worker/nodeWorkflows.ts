@@ -1,6 +1,6 @@
 import { resolveNodeType, runWorkflow, singleNodeWorkflow } from '../../test/harness';
 import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
-import type { TaskOutcome } from './protocol';
+import type { ChatApi, TaskOutcome } from './protocol';
 
 const NODE_NAME = 'Node Under Test';
 
@@ -57,12 +57,14 @@ export async function chatWithNode(
 	baseUrl: string,
 	items: number,
 	concurrency: number,
+	api: ChatApi = 'chatCompletions',
 ): Promise<TaskOutcome> {
 	const workflow = singleNodeWorkflow({
 		type: 'n8n-nodes-openai-org.openAiOrgChat',
 		parameters: {
 			resource: 'chat',
 			operation: 'complete',
+			...(api === 'responses' ? { api } : {}),
 			model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
 			messagesSource: 'define',
 			messages: { values: [{ role: 'user', content: '={{ $json.prompt }}' }] },

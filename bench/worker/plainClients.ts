@@ -1,7 +1,24 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- bench code: plain clients in a measured child process, never inside n8n */
 import { ADMIN_KEY_ACME, PROJECT_KEY_ACME } from '../../test/openai-server/fixtures';
 import { chatBody } from '../chatPrompts';
-import type { TaskOutcome } from './protocol';
+import type { ChatApi, TaskOutcome } from './protocol';
+
+/** One item's request to either API, as a few lines of code would write it, and where its answer's text is. */
+export function chatRequest(api: ChatApi, index: number): { path: string; body: Record<string, unknown> } {
+	const messages = [{ role: 'user', content: `Question ${index}` }];
+	return api === 'responses'
+		? { path: '/responses', body: { model: 'gpt-4o-mini', input: messages } }
+		: { path: '/chat/completions', body: { model: 'gpt-4o-mini', messages } };
+}
+
+interface AnswerBody {
+	choices?: Array<{ message?: { content?: string } }>;
+	output?: Array<{ content?: Array<{ text?: string }> }>;
+}
+
+function answerText(body: AnswerBody): string {
+	return body.choices?.[0]?.message?.content ?? body.output?.find((entry) => entry.content)?.content?.[0]?.text ?? '';
+}
 
 /** The floor: what a few lines of code with Node's fetch reach against the same server. Nothing is tuned. */
 export async function listWithFetch(baseUrl: string): Promise<TaskOutcome> {
@@ -21,11 +38,12 @@ export async function listWithFetch(baseUrl: string): Promise<TaskOutcome> {
 	return { items: projects.length, failedItems: 0 };
 }
 
-/** A promise pool of `concurrency` workers sending one chat completion per item. */
+/** A promise pool of `concurrency` workers sending one chat completion (or response) per item. */
 export async function chatWithPool(
 	baseUrl: string,
 	items: number,
 	concurrency: number,
+	api: ChatApi = 'chatCompletions',
 ): Promise<TaskOutcome> {
 	const answers: string[] = new Array(items);
 	let failedItems = 0;
@@ -33,17 +51,15 @@ export async function chatWithPool(
 	const worker = async () => {
 		while (next < items) {
 			const index = next++;
-			const response = await fetch(`${baseUrl}/chat/completions`, {
+			const request = chatRequest(api, index);
+			const response = await fetch(`${baseUrl}${request.path}`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${PROJECT_KEY_ACME}`, 'content-type': 'application/json' },
-				body: JSON.stringify({
-					model: 'gpt-4o-mini',
-					messages: [{ role: 'user', content: `Question ${index}` }],
-				}),
+				body: JSON.stringify(request.body),
 			});
-			const body = (await response.json()) as { choices?: Array<{ message?: { content?: string } }> };
+			const body = (await response.json()) as AnswerBody;
 			if (!response.ok) failedItems++;
-			answers[index] = body.choices?.[0]?.message?.content ?? '';
+			answers[index] = answerText(body);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, items) }, worker));

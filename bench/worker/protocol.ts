@@ -1,12 +1,15 @@
+/** Which of OpenAI's two model APIs a chat task calls: /chat/completions or /responses. */
+export type ChatApi = 'chatCompletions' | 'responses';
+
 /** What the bench asks a measured child process to do, and what it answers. */
 export type WorkerTask =
 	| { kind: 'listWithNode'; baseUrl: string }
 	| { kind: 'listWithFetch'; baseUrl: string }
 	| { kind: 'findStaleWithNode'; baseUrl: string; inactiveDays: number }
-	| { kind: 'chatWithNode'; baseUrl: string; items: number; concurrency: number }
-	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number }
+	| { kind: 'chatWithNode'; baseUrl: string; items: number; concurrency: number; api?: ChatApi }
+	| { kind: 'chatWithPool'; baseUrl: string; items: number; concurrency: number; api?: ChatApi }
 	/** The same pool calling n8n-core's own request helper: no node code at all. */
-	| { kind: 'chatWithCoreHelper'; baseUrl: string; items: number; concurrency: number }
+	| { kind: 'chatWithCoreHelper'; baseUrl: string; items: number; concurrency: number; api?: ChatApi }
 	/** A pool with retries on 429 (Retry-After, else backoff): what a coder writes against a rate limit. */
 	| { kind: 'chatWithRetryPool'; baseUrl: string; items: number; concurrency: number }
 	/** The chat node's Batch > Create with Wait for Results: every item in one JSONL file, polled until done. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: counts the listeners on an abort signal; never runs inside n8n */
 import { getEventListeners } from 'node:events';
 
 import { sleep } from 'n8n-workflow';
