@@ -170,8 +170,9 @@ function backgroundNow(world: World): number {
 /** A background response as its create answer shows it: queued, no output and no usage yet. */
 function queuedBody(response: Record<string, unknown>): Record<string, unknown> {
 	// OpenAI's own example answers `usage: null`; the contract's ResponseUsage is no nullable object, so it is left out.
-	const { usage: _usage, ...rest } = response;
-	return { ...rest, status: 'queued', completed_at: null, incomplete_details: null, output: [] };
+	const queued: Record<string, unknown> = { ...response, status: 'queued', completed_at: null, incomplete_details: null, output: [] };
+	delete queued.usage;
+	return queued;
 }
 
 /** Moves a background response on along the background clock: queued → in_progress → completed or failed. */
