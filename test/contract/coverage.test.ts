@@ -1,12 +1,25 @@
-import { contractOperations, operationFor, summarizeCoverage, coverageHeadline } from './coverage';
+import { contractOperations, coverageHeadline, operationFor, operationName, summarizeCoverage } from './coverage';
+import { contractSpecPaths } from './openapi';
 
 describe('contract coverage', () => {
 	const operations = contractOperations();
 
-	it('lists every method of every path in the admin contract', () => {
+	it('lists every method of every path in the admin contract and in the model subset (Responses, Files, Batch)', () => {
 		expect(operations.length).toBeGreaterThan(68);
 		expect(operations).toContainEqual({ method: 'POST', template: '/organization/projects/{project_id}/archive' });
 		expect(operations).toContainEqual({ method: 'DELETE', template: '/organization/admin_api_keys/{key_id}' });
+		const [admin, model] = contractSpecPaths().map((file) => contractOperations([file]));
+		expect(model.map(operationName)).toEqual(
+			expect.arrayContaining(['POST /responses/{response_id}/cancel', 'GET /responses/{response_id}/input_items', 'GET /files', 'POST /batches/{batch_id}/cancel']),
+		);
+		expect(operations).toHaveLength(admin.length + model.length);
+		expect(operations.slice(0, admin.length)).toEqual(admin);
+	});
+
+	it('puts a model request under its own template: a cancel is not the response it cancels', () => {
+		expect(operationFor(operations, 'POST', '/v1/responses/resp_abc/cancel')?.template).toBe('/responses/{response_id}/cancel');
+		expect(operationFor(operations, 'GET', '/v1/responses/resp_abc/input_items?limit=2')?.template).toBe('/responses/{response_id}/input_items');
+		expect(operationFor(operations, 'GET', '/v1/files/file-abc/content')?.template).toBe('/files/{file_id}/content');
 	});
 
 	it('puts a concrete request under its template, a literal segment before a placeholder', () => {

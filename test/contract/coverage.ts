@@ -2,11 +2,11 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { specPath } from './openapi';
+import { contractSpecPaths } from './openapi';
 
 /**
- * Contract coverage: which operations of OpenAI's contract (a method and a path template of the admin subset) the
- * test suite really sends to the test server. The server appends one line per answered request to a file in
+ * Contract coverage: which operations of OpenAI's contract (a method and a path template of the admin subset and
+ * of the model subset: Responses, Files, Batch) the test suite really sends to the test server. The server appends one line per answered request to a file in
  * CONTRACT_COVERAGE_DIR (set by jest's global setup, so every worker writes into one folder); the global teardown
  * sums them up. An operation counts as exercised when the server's own handler answered it with a 2xx at least once:
  * a request that only ever met an injected fault or an error answer did not run the success path.
@@ -34,14 +34,24 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 export const operationName = ({ method, template }: ContractOperation) => `${method} ${template}`;
 
-/** Every (method, path template) of the contract, in the spec's order. */
-export function contractOperations(file = specPath()): ContractOperation[] {
-	const spec = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-	return Object.entries(spec.paths).flatMap(([template, methods]) =>
-		Object.keys(methods)
-			.filter((method) => HTTP_METHODS.has(method))
-			.map((method) => ({ method: method.toUpperCase(), template })),
-	);
+/** Every (method, path template) of the contract, in the order of its files (admin, then model subset) and specs. */
+export function contractOperations(files = contractSpecPaths()): ContractOperation[] {
+	const seen = new Set<string>();
+	return files.flatMap((file) => {
+		const spec = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+		return Object.entries(spec.paths).flatMap(([template, methods]) =>
+			Object.keys(methods)
+				.filter((method) => HTTP_METHODS.has(method))
+				.map((method) => ({ method: method.toUpperCase(), template }))
+				// Both subsets are cut from one document: an operation in both counts once.
+				.filter((operation) => {
+					const name = operationName(operation);
+					if (seen.has(name)) return false;
+					seen.add(name);
+					return true;
+				}),
+		);
+	});
 }
 
 /**

@@ -299,6 +299,50 @@ describe('the model subset (Responses, Files, Batch) beside the admin subset', (
 		);
 	});
 
+	test('a background request, its cancel and its input items are checked against the contract', () => {
+		expect(validateRequest('POST', '/v1/responses', {}, { model: 'gpt-4o-mini', input: 'hi', background: true, store: true })).toEqual([]);
+		expect(validateRequest('POST', '/v1/responses', {}, { model: 'gpt-4o-mini', input: 'hi', background: 'yes' })).not.toEqual([]);
+		const response = {
+			id: 'resp_abc',
+			object: 'response',
+			created_at: 1,
+			status: 'cancelled',
+			background: true,
+			error: null,
+			incomplete_details: null,
+			instructions: null,
+			model: 'gpt-4o-mini',
+			tools: [],
+			output: [],
+			parallel_tool_calls: true,
+			metadata: {},
+			tool_choice: 'auto',
+			temperature: 1,
+			top_p: 1,
+		};
+		expect(validateResponse('POST', '/v1/responses/resp_abc/cancel', 200, response)).toEqual([]);
+		expect(validateResponse('POST', '/v1/responses/resp_abc/cancel', 200, { ...response, status: 'stopped' })).toEqual([
+			'POST /responses/{response_id}/cancel 200 body/status must be equal to one of the allowed values',
+		]);
+		// A queued response has no usage yet: the contract's usage is an object, so it is left out, never null.
+		expect(validateResponse('GET', '/v1/responses/resp_abc', 200, { ...response, status: 'queued', usage: null })).toEqual([
+			'GET /responses/{response_id} 200 body/usage must be object',
+		]);
+		const message = { id: 'msg_1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'hi' }] };
+		const list = { object: 'list', data: [message], first_id: 'msg_1', last_id: 'msg_1', has_more: false };
+		expect(validateResponse('GET', '/v1/responses/resp_abc/input_items', 200, list)).toEqual([]);
+		const withoutCursor: Record<string, unknown> = { ...list };
+		delete withoutCursor.last_id;
+		expect(validateResponse('GET', '/v1/responses/resp_abc/input_items', 200, withoutCursor)).toEqual([
+			"GET /responses/{response_id}/input_items 200 body must have required property 'last_id'",
+		]);
+		expect(validateRequest('GET', '/v1/responses/resp_abc/input_items', { limit: '100', order: 'asc', after: 'msg_1' }, undefined)).toEqual([]);
+		expect(validateRequest('GET', '/v1/responses/resp_abc/input_items', { order: 'oldest' }, undefined)).not.toEqual([]);
+		expect(validateRequest('GET', '/v1/responses/resp_abc/input_items', { page: '2' }, undefined)).toEqual([
+			"GET /responses/{response_id}/input_items: unknown query parameter 'page'",
+		]);
+	});
+
 	test('a stored chat completion filter by metadata is a map: any key goes', () => {
 		expect(validateRequest('GET', '/v1/chat/completions', { 'metadata[team]': 'support', order: 'desc' }, undefined)).toEqual([]);
 		expect(validateRequest('GET', '/v1/chat/completions', { order: 'newest' }, undefined)).not.toEqual([]);

@@ -54,13 +54,25 @@ export function specPath(): string {
 	return found;
 }
 
+/** The model subset beside the admin subset, when it is there. */
+export function modelSpecPath(): string | undefined {
+	const path = resolve(dirname(specPath()), MODEL_SPEC_FILE);
+	return existsSync(path) ? path : undefined;
+}
+
+/** Every file of the contract: the admin subset, then the model subset (Responses, Files, Batch). */
+export function contractSpecPaths(): string[] {
+	const model = modelSpecPath();
+	return model ? [specPath(), model] : [specPath()];
+}
+
 function loadContract(): Contract {
 	if (contract) return contract;
 	const spec = normalizeNullable(JSON.parse(readFileSync(specPath(), 'utf8'))) as Contract['spec'];
-	const modelSpecPath = resolve(dirname(specPath()), MODEL_SPEC_FILE);
-	if (existsSync(modelSpecPath)) {
+	const modelPath = modelSpecPath();
+	if (modelPath) {
 		// Both subsets come from one OpenAPI document: a component both hold is the same in each.
-		const model = normalizeNullable(JSON.parse(readFileSync(modelSpecPath, 'utf8'))) as Contract['spec'];
+		const model = normalizeNullable(JSON.parse(readFileSync(modelPath, 'utf8'))) as Contract['spec'];
 		spec.paths = { ...model.paths, ...spec.paths };
 		for (const [kind, entries] of Object.entries(model.components)) spec.components[kind] = { ...entries, ...spec.components[kind] };
 	}

@@ -6,7 +6,7 @@ import { handleAuditLogControl } from './auditLogControl';
 import { readBody, sendJson } from './http';
 import { stateDigest } from './stateDigest';
 import { handleVaultControl } from './vaultControl';
-import type { BatchRules, FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
+import type { BackgroundRules, BatchRules, FaultKind, FaultRule, RecordedRequest, ServerState } from './types';
 
 const FAULT_KINDS: readonly FaultKind[] = [
 	'latency',
@@ -84,16 +84,39 @@ export async function handleControl(
 			return ok(rules);
 		}
 		case 'POST /__control/batches/advance': {
-			const seconds = Number((JSON.parse(raw || '{}') as { seconds?: unknown }).seconds);
-			if (!Number.isFinite(seconds) || seconds < 0) return sendJson(response, 400, JSON.stringify({ error: 'seconds must be a number of 0 or more' }));
-			target.state.batchRules.clockOffsetSeconds += seconds;
-			return ok(target.state.batchRules);
+			const problem = advanceClock(raw, target.state.batchRules);
+			return problem ? sendJson(response, 400, JSON.stringify({ error: problem })) : ok(target.state.batchRules);
+		}
+		case 'GET /__control/background':
+			return ok(target.state.backgroundRules);
+		case 'POST /__control/background': {
+			const rules = parseBackgroundRules(raw, target.state.backgroundRules);
+			if (typeof rules === 'string') return sendJson(response, 400, JSON.stringify({ error: rules }));
+			target.state.backgroundRules = rules;
+			return ok(rules);
+		}
+		case 'POST /__control/background/advance': {
+			const problem = advanceClock(raw, target.state.backgroundRules);
+			return problem ? sendJson(response, 400, JSON.stringify({ error: problem })) : ok(target.state.backgroundRules);
 		}
 		default:
 			if (path.startsWith('/__control/audit_logs') || path === '/__control/channel') return handleAuditLogControl(route, raw, response, target);
 			if (path === '/__control/vault') return handleVaultControl(route, raw, response, target);
 			return sendJson(response, 404, JSON.stringify({ error: `unknown control route ${route}` }));
 	}
+}
+
+/** `{"seconds": 3600}` moves a clock (batches', background responses') on; answers a problem, else nothing. */
+function advanceClock(raw: string, rules: { clockOffsetSeconds: number }): string | undefined {
+	let seconds: number;
+	try {
+		seconds = Number((JSON.parse(raw || '{}') as { seconds?: unknown }).seconds);
+	} catch {
+		return 'the body must be JSON: {"seconds": 60}';
+	}
+	if (!Number.isFinite(seconds) || seconds < 0) return 'seconds must be a number of 0 or more';
+	rules.clockOffsetSeconds += seconds;
+	return undefined;
 }
 
 /** JSON cannot carry RegExp or Infinity: path is a regex source, times may be "Infinity", null or -1. */
@@ -163,6 +186,27 @@ export function parseBatchRules(raw: string, current: BatchRules): BatchRules | 
 	if (value.outcome !== undefined) {
 		if (!['completed', 'failed', 'expired'].includes(String(value.outcome))) return 'outcome must be completed, failed or expired';
 		rules.outcome = value.outcome as BatchRules['outcome'];
+	}
+	return rules;
+}
+
+/** `{"queuedSeconds": 5, "inProgressSeconds": 60, "outcome": "failed"}`: the parts given replace the current. */
+export function parseBackgroundRules(raw: string, current: BackgroundRules): BackgroundRules | string {
+	let value: Record<string, unknown>;
+	try {
+		value = JSON.parse(raw) as Record<string, unknown>;
+	} catch {
+		return 'the body must be JSON background rules';
+	}
+	const rules = { ...current };
+	for (const name of ['queuedSeconds', 'inProgressSeconds', 'clockOffsetSeconds'] as const) {
+		if (value[name] === undefined) continue;
+		if (typeof value[name] !== 'number' || (value[name] as number) < 0) return `${name} must be a number of 0 or more`;
+		rules[name] = value[name] as number;
+	}
+	if (value.outcome !== undefined) {
+		if (!['completed', 'failed'].includes(String(value.outcome))) return 'outcome must be completed or failed';
+		rules.outcome = value.outcome as BackgroundRules['outcome'];
 	}
 	return rules;
 }

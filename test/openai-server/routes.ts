@@ -6,7 +6,7 @@ import { cancelBatch, createBatch, listBatches, retrieveBatch } from './handlers
 import { createFile, deleteFile, downloadFile, listFiles, retrieveFile } from './handlers/files';
 import { listModels } from './handlers/models';
 import { deleteModel, retrieveModel } from './handlers/modelDetails';
-import { createResponse, deleteResponse, getResponse } from './handlers/responses';
+import { cancelResponse, createResponse, deleteResponse, getResponse, listInputItems } from './handlers/responses';
 import { listChatCompletions } from './handlers/storedChatCompletions';
 import {
 	archiveProject,
@@ -112,6 +112,8 @@ const MODEL_ROUTES: Array<[Route['method'], string, Route['scope'], Handler]> = 
 	['POST', '/responses', 'model.request', createResponse],
 	['GET', '/responses/(?<response_id>[^/]+)', 'model.read', getResponse],
 	['DELETE', '/responses/(?<response_id>[^/]+)', 'model.request', deleteResponse],
+	['POST', '/responses/(?<response_id>[^/]+)/cancel', 'model.request', cancelResponse],
+	['GET', '/responses/(?<response_id>[^/]+)/input_items', 'model.read', listInputItems],
 ];
 
 export const ROUTES: readonly Route[] = [

@@ -1,6 +1,6 @@
 import { DEFAULT_SEED_ACTIVITY, generatedActivity, planFor } from './activity';
 import * as F from './fixtures';
-import { DEFAULT_BATCH_RULES } from './batchRules';
+import { DEFAULT_BACKGROUND_RULES, DEFAULT_BATCH_RULES } from './batchRules';
 import { seedFineTunedModels } from './fineTunedModels';
 import { seedGroups } from './groups';
 import { seedInvites } from './invites';
@@ -108,6 +108,7 @@ export function seedWorld({ projects, seed, nowSeconds, serviceAccount }: SeedOp
 		fineTunedModels: seedFineTunedModels(nowSeconds),
 		storedChatCompletions: [],
 		storedResponses: [],
+		backgroundRules: { ...DEFAULT_BACKGROUND_RULES },
 		roles: [],
 		roleAssignments: [],
 		adminApiKeys: [],

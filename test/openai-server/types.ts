@@ -146,6 +146,8 @@ export interface ServerState {
 	fineTunedModels: FineTunedModelRecord[];
 	storedChatCompletions: StoredObject[];
 	storedResponses: StoredObject[];
+	/** how background responses move on their clock (handlers/responses.ts) */
+	backgroundRules: BackgroundRules;
 	// Custom roles and role assignments (roles.ts); the predefined roles are not records.
 	roles: RoleRecord[];
 	roleAssignments: RoleAssignmentRecord[];
@@ -308,6 +310,35 @@ export interface StoredObject {
 	body: Record<string, unknown>;
 	/** responses: the conversation so far (earlier inputs and answers), for a later previous_response_id */
 	conversation?: Array<{ role: string; content: string }>;
+	/** responses: the request's own input as items with ids (GET /responses/{id}/input_items), in the order sent */
+	inputItems?: Array<Record<string, unknown>>;
+	/** background responses: where the run is on the background clock, and the answer it ends with */
+	background?: BackgroundRun;
+}
+
+/**
+ * How background responses (`background: true`) move, on a clock the tests control (background time = the server's
+ * now + clockOffsetSeconds): queued for queuedSeconds, in progress for inProgressSeconds, then `outcome`.
+ * Set them on server.state.backgroundRules or with POST /__control/background; POST /__control/background/advance
+ * moves the clock.
+ */
+export interface BackgroundRules {
+	queuedSeconds: number;
+	inProgressSeconds: number;
+	outcome: 'completed' | 'failed';
+	clockOffsetSeconds: number;
+}
+
+export interface BackgroundRun {
+	/** unix seconds on the background clock */
+	queuedAt: number;
+	inProgressAt?: number;
+	/** what it ends as, fixed when it was created */
+	outcome: BackgroundRules['outcome'];
+	/** the response as it reads once completed */
+	final: Record<string, unknown>;
+	/** set by a cancel: the run stops where it was */
+	cancelled?: boolean;
 }
 
 /** A member of an organization (GET /organization/users). */

@@ -22,6 +22,8 @@ const OPERATION_NAMES = [
 	'Archive',
 	// A role of the Role / Project Role resources, given to or taken from a user or group, and reading who holds it.
 	'Assign',
+	// Stops a run that is still going (a background response); what is finished cannot be cancelled.
+	'Cancel',
 	'Change Role',
 	'Complete',
 	'Create',
@@ -32,6 +34,8 @@ const OPERATION_NAMES = [
 	'Get',
 	'Get Assignment',
 	'Get Assignments',
+	// What a stored response was sent (its input items), as a list.
+	'Get Input Items',
 	'Get Many',
 	'Get Many API Keys',
 	'Remove',

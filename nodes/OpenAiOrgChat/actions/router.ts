@@ -11,7 +11,7 @@ import * as response from './response';
 const operations: OperationTable = {
 	chat: { complete: chat.complete, getAll: chat.getAll },
 	model: { delete: model.delete, get: model.get, getAll: model.getAll },
-	response: { delete: response.delete, get: response.get },
+	response: { cancel: response.cancel, delete: response.delete, get: response.get, getInputItems: response.getInputItems },
 };
 
 /** Completions take seconds each, so "Items at Once" of them run at the same time. */

@@ -8,6 +8,8 @@ export interface ModelResponse extends IDataObject {
 	id: string;
 	model: string;
 	status?: string;
+	background?: boolean | null;
+	error?: { code?: string; message?: string } | null;
 	output?: Array<{ type: string; content?: Array<{ type: string; text?: string; refusal?: string }> }>;
 	usage?: IDataObject;
 	service_tier?: string | null;
@@ -39,4 +41,40 @@ export function simplifyResponse(response: OpenAiResponse<ModelResponse>, conten
 	const { refusal } = responseText(body);
 	if (refusal) item.refusal = refusal;
 	return { ...item, ...billingFields(response) };
+}
+
+/** What a response's status means for the workflow, in words; a completed one needs none. */
+function statusInWords(response: ModelResponse, text: string): string | undefined {
+	const later = `fetch it later with Response > Get and the ID ${response.id}`;
+	switch (response.status) {
+		case 'queued':
+			return `Queued at OpenAI in the background, not started yet: ${later}`;
+		case 'in_progress':
+			return `Running at OpenAI in the background, not finished yet: ${later}`;
+		case 'cancelled':
+			return text ? 'Cancelled before it finished: the content is what was written until then' : 'Cancelled before it finished: there is no answer';
+		case 'failed':
+			return `Failed at OpenAI: ${response.error?.message ?? 'no reason given'}${response.error?.code ? ` (${response.error.code})` : ''}`;
+		case 'incomplete':
+			return `Stopped before the end${response.incomplete_details?.reason ? ` (${response.incomplete_details.reason})` : ''}`;
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * A response at any point of its run, as a workflow reads it: the status first, the text when there is one, what
+ * the status means in words (when to fetch it again, why it failed), then the id and what it used.
+ */
+export function readableResponse(response: ModelResponse): IDataObject {
+	const { text, refusal } = responseText(response);
+	const message = statusInWords(response, text);
+	const item: IDataObject = { status: response.status ?? null };
+	if (text) item.content = text;
+	if (message) item.message = message;
+	Object.assign(item, { id: response.id, model: response.model, background: response.background === true });
+	if (response.error) item.error = response.error;
+	if (refusal) item.refusal = refusal;
+	if (response.usage) item.usage = response.usage;
+	return { ...item, created_at: response.created_at ?? null, completed_at: response.completed_at ?? null };
 }

@@ -44,10 +44,13 @@ export interface ScopedContext {
 	limits: RequestLimits;
 }
 
-/** One GET or DELETE of a single object (a model, a stored response) under the item's scope; `subject` names it in a 404. */
+/**
+ * One GET, DELETE or body-less POST (a cancel) of a single object (a model, a stored response) under the item's
+ * scope; `subject` names it in a 404.
+ */
 export async function requestOne(
 	this: IExecuteFunctions,
-	method: 'GET' | 'DELETE',
+	method: 'GET' | 'DELETE' | 'POST',
 	path: string,
 	subject: string,
 	{ scope, itemIndex, limits }: ScopedContext,

@@ -118,3 +118,85 @@ describe('responses', () => {
 		expect(result.body.service_tier).toBe('priority');
 	});
 });
+
+describe('background responses, cancel and input items', () => {
+	const scope = { key: PROJECT_KEY_ACME };
+	const respond = (body: Record<string, unknown>) => call(server, 'POST', '/responses', { ...scope, body: { model: 'gpt-4o-mini', ...body } });
+	const get = async (id: string) => (await call(server, 'GET', `/responses/${id}`, scope)).body;
+	const cancel = (id: string) => call(server, 'POST', `/responses/${id}/cancel`, scope);
+
+	test('a background response is answered queued, then moves queued → in_progress → completed on the background clock', async () => {
+		Object.assign(server.state.backgroundRules, { queuedSeconds: 10, inProgressSeconds: 60 });
+		const created = await respond({ input: 'later please', background: true });
+		expect(created.body).toMatchObject({ status: 'queued', background: true, output: [], completed_at: null });
+		expect(created.body.usage).toBeUndefined();
+		expect((await get(created.body.id)).status).toBe('queued');
+		server.state.backgroundRules.clockOffsetSeconds += 10;
+		expect((await get(created.body.id)).status).toBe('in_progress');
+		server.state.backgroundRules.clockOffsetSeconds += 60;
+		const done = await get(created.body.id);
+		expect(done).toMatchObject({ status: 'completed', background: true, completed_at: created.body.created_at + 70 });
+		expect(done.output[0].content[0].text).toBe('Echo (gpt-4o-mini): later please');
+		// A response without background says so.
+		expect((await respond({ input: 'now' })).body).toMatchObject({ status: 'completed', background: false });
+	});
+
+	test('a background response that fails says why in its error', async () => {
+		server.state.backgroundRules.outcome = 'failed';
+		const created = await respond({ input: 'x', background: true });
+		expect(await get(created.body.id)).toMatchObject({ status: 'failed', error: { code: 'server_error' }, output: [] });
+	});
+
+	test('background needs store', async () => {
+		expectError(await respond({ input: 'x', background: true, store: false }), 400, 'invalid_value', "Invalid 'background': background mode requires store=true.");
+		expect(server.state.storedResponses).toEqual([]);
+	});
+
+	test('cancel stops a queued or running background response, again answers it as it is; a finished or foreground one is refused', async () => {
+		Object.assign(server.state.backgroundRules, { queuedSeconds: 0, inProgressSeconds: 60 });
+		const running = await respond({ input: 'long job', background: true });
+		expect((await get(running.body.id)).status).toBe('in_progress');
+		const cancelled = await cancel(running.body.id);
+		expect(cancelled.status).toBe(200);
+		expect(cancelled.body).toMatchObject({ id: running.body.id, status: 'cancelled', background: true });
+		server.state.backgroundRules.clockOffsetSeconds += 3600;
+		expect((await get(running.body.id)).status).toBe('cancelled');
+		expect((await cancel(running.body.id)).body.status).toBe('cancelled');
+
+		const finished = await respond({ input: 'short job', background: true });
+		server.state.backgroundRules.clockOffsetSeconds += 60;
+		expectError(await cancel(finished.body.id), 400, null, "Cannot cancel a response with status 'completed'.");
+		const foreground = await respond({ input: 'now' });
+		expectError(await cancel(foreground.body.id), 400, null, 'Only responses created with background=true can be cancelled.');
+		expectError(await cancel('resp_unknown'), 404, null);
+	});
+
+	test('input_items lists the stored input, newest first by default, paged with after/limit', async () => {
+		const input = ['one', 'two', 'three', 'four', 'five'].map((content, index) => ({ role: index === 0 ? 'developer' : 'user', content }));
+		const created = await respond({ input });
+		const list = (query: Record<string, string> = {}) => call(server, 'GET', `/responses/${created.body.id}/input_items`, { ...scope, query });
+		const all = (await list()).body;
+		expect(all.data.map((item: { content: Array<{ text: string }> }) => item.content[0].text)).toEqual(['five', 'four', 'three', 'two', 'one']);
+		expect(all.data[4]).toMatchObject({ type: 'message', role: 'developer', id: expect.stringMatching(/^msg_/), content: [{ type: 'input_text', text: 'one' }] });
+		expect(all).toMatchObject({ object: 'list', has_more: false, first_id: all.data[0].id, last_id: all.data[4].id });
+
+		const first = (await list({ order: 'asc', limit: '2' })).body;
+		expect(first).toMatchObject({ has_more: true, first_id: all.data[4].id, last_id: all.data[3].id });
+		const next = (await list({ order: 'asc', limit: '2', after: first.last_id })).body;
+		expect(next.data.map((item: { content: Array<{ text: string }> }) => item.content[0].text)).toEqual(['three', 'four']);
+		expectError(await list({ limit: '101' }), 400, 'integer_above_max_value');
+		expectError(await list({ order: 'up' }), 400, 'invalid_value');
+		expectError(await call(server, 'GET', '/responses/resp_unknown/input_items', scope), 404, null);
+	});
+
+	test('the control API sets the background rules and moves the background clock', async () => {
+		const control = (path: string, body: unknown) => fetch(`http://127.0.0.1:${server.port}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+		expect((await control('background', { queuedSeconds: 5, inProgressSeconds: 5 })).status).toBe(200);
+		expect((await control('background', { outcome: 'expired' })).status).toBe(400);
+		const created = await respond({ input: 'x', background: true });
+		expect((await control('background/advance', { seconds: 5 })).status).toBe(200);
+		expect((await get(created.body.id)).status).toBe('in_progress');
+		await control('background/advance', { seconds: 5 });
+		expect((await get(created.body.id)).status).toBe('completed');
+	});
+});

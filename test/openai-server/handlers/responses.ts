@@ -1,4 +1,4 @@
-import { isObject, nowSeconds, type Handler, type World } from '../context';
+import { isObject, nowSeconds, queryValue, type Handler, type World } from '../context';
 import type { Caller } from '../auth';
 import * as E from '../errors';
 import { visibleModel } from '../fineTunedModels';
@@ -7,12 +7,15 @@ import type { OutputSchema } from '../modelRequests';
 import { randomHex } from '../random';
 import type { StoredObject } from '../types';
 import { countTokens } from './chatCompletions';
+import { listPage, readLimit } from './files';
 
 /**
- * The Responses API (POST /responses, GET and DELETE /responses/{id}). The model answers
- * "Echo (<model>): <last user input>", and with `previous_response_id` adds " (earlier: <earlier user inputs>)",
- * so that a test sees the stored conversation was used. A response is stored unless `store: false`; only its own
- * project sees it.
+ * The Responses API (POST /responses, GET and DELETE /responses/{id}, POST /responses/{id}/cancel, GET
+ * /responses/{id}/input_items). The model answers "Echo (<model>): <last user input>", and with
+ * `previous_response_id` adds " (earlier: <earlier user inputs>)", so that a test sees the stored conversation was
+ * used. A response is stored unless `store: false`; only its own project sees it. With `background: true` (which
+ * needs `store`) it is answered `queued` and moves queued → in_progress → completed (or failed) on the background
+ * clock (state.backgroundRules); only such a response can be cancelled, and only before it finished.
  */
 
 const INPUT_ROLES = ['system', 'developer', 'user', 'assistant'];
@@ -36,6 +39,7 @@ interface ResponseRequest {
 	metadata: Record<string, string>;
 	temperature: number;
 	topP: number;
+	background: boolean;
 }
 
 export const createResponse: Handler = ({ world, caller, body }) => {
@@ -60,6 +64,7 @@ export const createResponse: Handler = ({ world, caller, body }) => {
 		instructions: request.instructions,
 		max_output_tokens: request.maxOutputTokens,
 		model: request.model,
+		background: request.background,
 		output: [
 			{
 				type: 'message',
@@ -99,29 +104,105 @@ export const createResponse: Handler = ({ world, caller, body }) => {
 		completionTokens: outputTokens,
 		created,
 	});
-	if (request.store) {
-		world.state.storedResponses.push({
-			organizationId: caller.organizationId,
-			projectId: caller.projectId ?? '',
-			body: response,
-			conversation: [...conversation, { role: 'assistant', content: output }],
-		});
-	}
+	const stored: StoredObject = {
+		organizationId: caller.organizationId,
+		projectId: caller.projectId ?? '',
+		body: request.background ? queuedBody(response) : response,
+		conversation: [...conversation, { role: 'assistant', content: output }],
+		inputItems: request.input.map((turn) => inputItem(world, turn)),
+		...(request.background ? { background: { queuedAt: backgroundNow(world), outcome: world.state.backgroundRules.outcome, final: response } } : {}),
+	};
+	if (request.store) world.state.storedResponses.push(stored);
 	return {
-		body: response,
+		body: stored.body,
 		headers: { 'openai-organization': caller.organizationId, 'openai-project': caller.projectId ?? '' },
 	};
 };
 
 export const getResponse: Handler = ({ world, caller, params }) => ({
-	body: storedResponse(world, caller, params.response_id, 'response_id', 404).body,
+	body: advance(world, storedResponse(world, caller, params.response_id, 'response_id', 404)).body,
 });
+
+/**
+ * POST /responses/{id}/cancel: a queued or running background response is cancelled at once; cancelling it again
+ * answers it as it is. A response created without `background` cannot be cancelled, nor one that finished.
+ */
+export const cancelResponse: Handler = ({ world, caller, params }) => {
+	const stored = advance(world, storedResponse(world, caller, params.response_id, 'response_id', 404));
+	if (!stored.background) {
+		throw new E.OpenAiError(400, 'Only responses created with background=true can be cancelled.', 'invalid_request_error', null, 'response_id');
+	}
+	const status = String(stored.body.status);
+	if (status === 'queued' || status === 'in_progress') {
+		stored.body = { ...stored.body, status: 'cancelled' };
+		stored.background.cancelled = true;
+	} else if (status !== 'cancelled') {
+		throw new E.OpenAiError(400, `Cannot cancel a response with status '${status}'.`, 'invalid_request_error', null, 'response_id');
+	}
+	return { body: stored.body };
+};
+
+/** GET /responses/{id}/input_items: the request's own input, newest first unless `order=asc`, `after` an item ID. */
+export const listInputItems: Handler = ({ world, caller, params, query }) => {
+	const stored = storedResponse(world, caller, params.response_id, 'response_id', 404);
+	const order = queryValue(query, 'order') ?? 'desc';
+	if (order !== 'asc' && order !== 'desc') throw E.invalidValue('order', `'${order}' is not one of 'asc', 'desc'.`);
+	const items = [...(stored.inputItems ?? [])] as Array<Record<string, unknown> & { id: string }>;
+	if (order === 'desc') items.reverse();
+	const after = queryValue(query, 'after');
+	if (after !== undefined && !items.some((item) => item.id === after)) {
+		throw E.invalidValue('after', `No input item found with id '${after}'.`);
+	}
+	return { body: listPage(items, after, readLimit(queryValue(query, 'limit'), 100, 20), true) };
+};
 
 export const deleteResponse: Handler = ({ world, caller, params }) => {
 	const stored = storedResponse(world, caller, params.response_id, 'response_id', 404);
 	world.state.storedResponses = world.state.storedResponses.filter((entry) => entry !== stored);
 	return { body: { id: params.response_id, object: 'response', deleted: true } };
 };
+
+/** Background time: the server's clock moved on by the tests' offset (state.backgroundRules.clockOffsetSeconds). */
+function backgroundNow(world: World): number {
+	return nowSeconds(world) + world.state.backgroundRules.clockOffsetSeconds;
+}
+
+/** A background response as its create answer shows it: queued, no output and no usage yet. */
+function queuedBody(response: Record<string, unknown>): Record<string, unknown> {
+	// OpenAI's own example answers `usage: null`; the contract's ResponseUsage is no nullable object, so it is left out.
+	const queued: Record<string, unknown> = { ...response, status: 'queued', completed_at: null, incomplete_details: null, output: [] };
+	delete queued.usage;
+	return queued;
+}
+
+/** Moves a background response on along the background clock: queued → in_progress → completed or failed. */
+function advance(world: World, stored: StoredObject): StoredObject {
+	const run = stored.background;
+	if (!run || run.cancelled) return stored;
+	const rules = world.state.backgroundRules;
+	const now = backgroundNow(world);
+	if (stored.body.status === 'queued' && now >= run.queuedAt + rules.queuedSeconds) {
+		run.inProgressAt = run.queuedAt + rules.queuedSeconds;
+		stored.body = { ...stored.body, status: 'in_progress' };
+	}
+	if (stored.body.status === 'in_progress' && now >= (run.inProgressAt ?? now) + rules.inProgressSeconds) {
+		const endsAt = (run.inProgressAt ?? now) + rules.inProgressSeconds;
+		stored.body =
+			run.outcome === 'failed'
+				? { ...stored.body, status: 'failed', error: { code: 'server_error', message: 'The model failed to generate a response.' } }
+				: { ...run.final, completed_at: run.final.status === 'completed' ? endsAt : null };
+	}
+	return stored;
+}
+
+/** One input turn as the input_items list shows it: a message with its own id; an earlier answer as an output message. */
+function inputItem(world: World, turn: Turn): Record<string, unknown> {
+	const id = `msg_${randomHex(world.random, 48)}`;
+	if (turn.role === 'assistant') {
+		return { id, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: turn.content, annotations: [], logprobs: [] }] };
+	}
+	return { id, type: 'message', role: turn.role, status: 'completed', content: [{ type: 'input_text', text: turn.content }] };
+}
 
 function storedResponse(world: World, caller: Caller, id: string, param: string, status: 400 | 404): StoredObject {
 	const found = world.state.storedResponses.find(
@@ -155,6 +236,12 @@ function readResponseRequest(world: World, caller: Caller, body: unknown): Respo
 	const instructions = body.instructions ?? null;
 	if (instructions !== null && typeof instructions !== 'string') throw E.invalidType('instructions', 'a string', instructions);
 	if (body.store !== undefined && body.store !== null && typeof body.store !== 'boolean') throw E.invalidType('store', 'a boolean', body.store);
+	if (body.background !== undefined && body.background !== null && typeof body.background !== 'boolean') {
+		throw E.invalidType('background', 'a boolean', body.background);
+	}
+	if (body.background === true && body.store === false) {
+		throw E.invalidValue('background', 'background mode requires store=true.');
+	}
 	return {
 		model: body.model,
 		input: readInput(body.input),
@@ -168,6 +255,7 @@ function readResponseRequest(world: World, caller: Caller, body: unknown): Respo
 		metadata: readMetadata(body.metadata),
 		temperature: typeof body.temperature === 'number' ? body.temperature : 1,
 		topP: typeof body.top_p === 'number' ? body.top_p : 1,
+		background: body.background === true,
 	};
 }
 

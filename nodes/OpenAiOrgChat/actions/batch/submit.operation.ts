@@ -17,10 +17,11 @@ import type { Batch, BatchPlace } from './batchApi';
 import { collectOutcomes, nameItems, outcomeItems } from './results';
 import { readWaitSettings, waitProperties } from './waitOptions';
 
-/** The chat request's own fields, as Complete has them; "Items at Once" means nothing in a batch. */
+/** The chat request's own fields, as Complete has them; "Items at Once" and "Background" mean nothing in a batch. */
+const NOT_IN_A_BATCH = ['itemsAtOnce', 'background'];
 const requestProperties: INodeProperties[] = chatProperties.map((property) =>
 	property.name === 'options'
-		? { ...property, options: (property.options ?? []).filter((option) => option.name !== 'itemsAtOnce') }
+		? { ...property, options: (property.options ?? []).filter((option) => !NOT_IN_A_BATCH.includes(option.name)) }
 		: property,
 );
 

@@ -12,7 +12,7 @@ import { readMessages } from '../../helpers/messages';
 import type { ChatMessage } from '../../helpers/messages';
 import { billingFields, simplifyCompletion } from '../../helpers/output';
 import type { ChatCompletion } from '../../helpers/output';
-import { responseText, simplifyResponse } from '../../helpers/responses';
+import { readableResponse, responseText, simplifyResponse } from '../../helpers/responses';
 import type { ModelResponse } from '../../helpers/responses';
 import { readScope, scopeFields } from '../../helpers/scope';
 import { readResponseId } from '../../helpers/storedResponse';
@@ -145,6 +145,15 @@ export const properties: INodeProperties[] = [
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
 	optionsCollection([
+		{
+			displayName: 'Background',
+			name: 'background',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether OpenAI runs the response in the background: the node puts out its ID and status (queued) at once, and Response > Get fetches the answer later. Needs "Store" on.',
+			displayOptions: { show: { '/api': ['responses'] } },
+		},
 		{
 			displayName: 'Items at Once',
 			name: 'itemsAtOnce',
@@ -364,9 +373,28 @@ export function readCompleteCall(this: IExecuteFunctions, itemIndex: number) {
 	return { api, model, call, scope };
 }
 
+/**
+ * "Background" (Responses only): OpenAI keeps the run to hand it out later, so it refuses it unless the response is
+ * stored. Refused here, before any request, naming both options.
+ */
+function readBackground(this: IExecuteFunctions, itemIndex: number, api: CompletionApi, body: IDataObject): boolean {
+	if (api !== 'responses') return false;
+	const { background } = this.getNodeParameter('options', itemIndex, {}) as { background?: unknown };
+	if (background !== true) return false;
+	if (body.store === false) {
+		throw new NodeOperationError(this.getNode(), 'The option "Background" needs the option "Store" on', {
+			itemIndex,
+			description:
+				'OpenAI keeps a background response so that Response > Get can fetch it later. Turn "Store" on (or remove it from the options), or turn "Background" off. Nothing was sent to OpenAI.',
+		});
+	}
+	return true;
+}
+
 /** Reads and checks every parameter of one item; the returned item sends it. Nothing is sent on bad input. */
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const { model, call, scope } = readCompleteCall.call(this, itemIndex);
+	const { api, model, call, scope } = readCompleteCall.call(this, itemIndex);
+	const background = readBackground.call(this, itemIndex, api, call.body);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const limits = readRequestLimits.call(this, itemIndex);
 	const parse = (text: string, cut: boolean) => parseJsonAnswer.call(this, text, cut, itemIndex);
@@ -375,13 +403,16 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedIte
 		const response = (await openAiRequest.call(this, {
 			method: 'POST',
 			path: call.path,
-			body: call.body,
+			body: background ? { ...call.body, background: true } : call.body,
 			scope,
 			itemIndex,
 			subject: `model ${model}`,
+			// A background run whose answer was lost may be running: sent again, it would run (and be paid) twice.
+			notIdempotent: background,
 			...limits,
 		})) as OpenAiResponse<IDataObject>;
 		if (!simplify) return [{ ...response.body, ...billingFields(response) }];
+		if (background) return [{ ...readableResponse(response.body as ModelResponse), ...billingFields(response) }];
 		return [call.simplify(response, parse)];
 	};
 	return { send };

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { collectList, readLimit } from '../../../shared/execution/listLimit';
 import { getManyProperties } from '../../../shared/parameters/getMany';
-import { choiceProperty } from '../../../shared/parameters/choices';
 import type { PreparedItem } from '../../../shared/execution/operation';
 import { readRequestLimits } from '../../../shared/execution/requestOptions';
+import { orderFilter } from '../../helpers/listOrder';
 import { readScope, scopeFields } from '../../helpers/scope';
 
 const properties: INodeProperties[] = [
@@ -45,10 +45,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'gpt-4o-mini',
 			description: 'Only completions of this model',
 		},
-		choiceProperty({ displayName: 'Order', name: 'order', default: 'asc' }, [
-			{ name: 'Oldest First', value: 'asc' },
-			{ name: 'Newest First', value: 'desc' },
-		]),
+		orderFilter,
 	]),
 ];
 
