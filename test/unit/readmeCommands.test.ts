@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: reads the repository's own files */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
@@ -110,5 +110,27 @@ describe('the queue-mode suite', () => {
 		const readme = read('README.md');
 		const section = readme.slice(readme.indexOf('## Scaling out with queue mode'), readme.indexOf('\n## ', readme.indexOf('## Scaling out with queue mode') + 1));
 		expect(section).toContain('`npm run test:queue`');
+	});
+});
+
+describe("README's table of the demo's examples", () => {
+	const readme = read('README.md');
+	const start = readme.indexOf('## The demo');
+	const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+	const rowNames = section
+		.split('\n')
+		.filter((line) => line.startsWith('| ') && !/^\|[-| ]+\|$/.test(line))
+		.map((line) => line.split('|')[1].trim())
+		.filter((name) => name !== 'Example');
+	const exampleNames = readdirSync(path.join(root, 'examples'))
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => (JSON.parse(read(path.join('examples', file))) as { name: string }).name);
+
+	it.each(exampleNames)('has a row for the example "%s", with what its first click does', (name) => {
+		expect(rowNames).toContain(name);
+	});
+
+	it('has no row for an example that is gone', () => {
+		expect(rowNames.filter((name) => !exampleNames.includes(name))).toEqual([]);
 	});
 });
