@@ -13,13 +13,20 @@ import { operationActions } from '../shared/parameters/subtitle';
 import { resourceProperty } from '../shared/parameters/operations';
 import * as batch from './actions/batch';
 import * as chat from './actions/chat';
+import * as file from './actions/file';
 import * as model from './actions/model';
 import * as response from './actions/response';
 import { executeWithErrorItems } from '../shared/execution/continueOnFail';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
-const operationProperties = [...chat.description, ...model.description, ...response.description, ...batch.description];
+const operationProperties = [
+	...chat.description,
+	...model.description,
+	...response.description,
+	...batch.description,
+	...file.description,
+];
 
 /** "Chat with <model>" for a completion, else the operation's action in words ("Delete a fine-tuned model"). */
 const subtitle = `={{ $parameter["operation"] === "complete" ? "Chat with " + ($parameter["model"].cachedResultName || $parameter["model"].value || "a model") : ${JSON.stringify(operationActions(operationProperties))}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
@@ -33,7 +40,7 @@ export class OpenAiOrgChat implements INodeType {
 		version: 1,
 		subtitle,
 		description:
-			'Chat completions and responses under the OpenAI organization and project you choose, per item; stored completions and models',
+			'Chat completions and responses under the OpenAI organization and project you choose, per item; batches, files, stored completions and models',
 		defaults: { name: 'OpenAI Chat (Organization)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -51,6 +58,7 @@ export class OpenAiOrgChat implements INodeType {
 				[
 					{ name: 'Batch', value: 'batch' },
 					{ name: 'Chat', value: 'chat' },
+					{ name: 'File', value: 'file' },
 					{ name: 'Model', value: 'model' },
 					{ name: 'Response', value: 'response' },
 				],

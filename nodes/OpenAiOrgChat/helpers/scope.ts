@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collectList, readLimit } from '../../shared/execution/listLimit';
+import type { PreparedItem } from '../../shared/execution/operation';
+import { readRequestLimits } from '../../shared/execution/requestOptions';
 import type { RequestLimits } from '../../shared/execution/requestOptions';
 import { checkScopeOverrides, openAiRequest } from '../../shared/transport';
 import type { ScopeOverrides } from '../../shared/transport';
@@ -57,4 +60,30 @@ export async function requestOne(
 ): Promise<IDataObject> {
 	const response = await openAiRequest.call(this, { method, path, scope, itemIndex, subject, ...limits });
 	return response.body as IDataObject;
+}
+
+/** One Get Many of this node: where the list is, what it holds, and how an entry becomes an output item. */
+export interface ScopedList {
+	path: string;
+	/** one entry in words, for the fix of a bad Limit, e.g. 'batch' */
+	things: string;
+	qs?: IDataObject;
+	/** names the list's owner in a 404, e.g. 'response resp_…' */
+	subject?: string;
+	toItem?: (entry: IDataObject) => IDataObject;
+	/** the list's largest page (its contract's `limit` maximum), when not 100 */
+	largestPage?: number;
+}
+
+/**
+ * A Get Many under the item's organization and project: "Return All" or "Limit" (getManyProperties), paged by
+ * `after`, one output item per entry. Everything is read and checked here, before any request.
+ */
+export function prepareScopedList(this: IExecuteFunctions, itemIndex: number, list: ScopedList): PreparedItem {
+	const limit = readLimit.call(this, itemIndex, list.things);
+	const scope = readScope.call(this, itemIndex);
+	const limits = readRequestLimits.call(this, itemIndex);
+	const subject = list.subject === undefined ? {} : { subject: list.subject };
+	const request = { path: list.path, qs: list.qs ?? {}, scope, itemIndex, ...subject, ...limits };
+	return { send: async () => await collectList.call(this, request, limit, list.toItem, list.largestPage) };
 }

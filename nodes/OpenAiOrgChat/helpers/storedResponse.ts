@@ -1,37 +1,32 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { objectIdField, objectPath, readObjectId } from '../../shared/parameters/objectId';
+import type { ObjectIdKind } from '../../shared/parameters/objectId';
 
 export const RESPONSE_ID_PATTERN = /^resp_[A-Za-z0-9]+$/;
 
-export const responseIdField: INodeProperties = {
+const STORED_RESPONSE: ObjectIdKind = {
 	displayName: 'Response ID',
 	name: 'responseId',
-	type: 'string',
-	default: '',
-	required: true,
 	placeholder: 'resp_…',
+	pattern: RESPONSE_ID_PATTERN,
+	thing: 'a stored response',
+	hint: 'Use the "id" of an earlier Responses answer that was stored.',
+	path: '/responses',
 	description: 'The ID of a stored response, as a Responses answer put it out',
 };
+
+export const responseIdField = objectIdField(STORED_RESPONSE);
 
 /** The item's response ID ('' when optional and empty), or a NodeOperationError naming `parameter` before any request. */
 export function readResponseId(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	{ parameter = 'responseId', name = 'Response ID', required = true } = {},
+	options: { parameter?: string; name?: string; required?: boolean } = {},
 ): string {
-	const id = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
-	if (!id && required) {
-		throw new NodeOperationError(this.getNode(), `"${name}" is empty: enter the ID of a stored response`, { itemIndex });
-	}
-	if (id && !RESPONSE_ID_PATTERN.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${name}" must look like resp_…, not "${id}"`, {
-			itemIndex,
-			description: 'Use the "id" of an earlier Responses answer that was stored.',
-		});
-	}
-	return id;
+	return readObjectId.call(this, STORED_RESPONSE, itemIndex, options);
 }
 
 export function responsePath(id: string): string {
-	return `/responses/${encodeURIComponent(id)}`;
+	return objectPath(STORED_RESPONSE, id);
 }

@@ -42,16 +42,18 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number, things: st
 
 /**
  * The entries of a `limit`/`after` list, up to `limit` (Infinity: all), as items: no page is read that the limit
- * does not need, and the page size follows the limit.
+ * does not need, and the page size follows the limit, up to `largestPage` (the list's own largest `limit`: 100 for
+ * most, 10,000 for files).
  */
 export async function collectList(
 	this: IExecuteFunctions,
 	request: CursorListRequest,
 	limit: number,
 	toItem: (entry: IDataObject) => IDataObject = (entry) => entry,
+	largestPage = MAX_LIST_PAGE,
 ): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
-	const pageSize = Number.isFinite(limit) ? Math.min(MAX_LIST_PAGE, limit) : MAX_LIST_PAGE;
+	const pageSize = Number.isFinite(limit) ? Math.min(largestPage, limit) : largestPage;
 	for await (const page of listPages.call(this, { pageSize, wanted: limit, ...request })) {
 		for (const entry of page) {
 			found.push(toItem(entry));

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import * as cancel from './cancel.operation';
+import * as getAll from './getAll.operation';
 import * as getResults from './getResults.operation';
 import * as submit from './submit.operation';
 
-export { getResults, submit };
+export { cancel, getAll, getResults, submit };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +15,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['batch'] } },
 		options: [
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a batch',
+				description: 'Stop a batch that is validating or running; what ran until then is billed and kept in its output file',
+			},
 			{
 				name: 'Create',
 				value: 'submit',
@@ -25,14 +33,25 @@ export const description: INodeProperties[] = [
 				action: 'Get the results of a batch',
 				description: 'Wait for a batch and put out one answer per submitted item, in input order',
 			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many batches',
+				description: 'List the batches of the project, newest first, with where each one stands',
+			},
 		],
 		default: 'submit',
 	},
 	...submit.description,
 	...getResults.description,
+	...getAll.description,
+	...cancel.description,
 ];
 
-/** Batch operations take the whole run's items at once (one file for many items), not one item at a time. */
+/** The operations that take the whole run's items at once (one file for many items), not one item at a time. */
+export const WHOLE_RUN = ['submit', 'getResults'];
+
+/** Create and Get take the whole run's items at once; Get Many and Cancel go item by item through the router. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0) as string;
 	return operation === 'getResults' ? await getResults.execute.call(this) : await submit.execute.call(this);

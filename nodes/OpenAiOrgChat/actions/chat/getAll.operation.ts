@@ -1,12 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectList, readLimit } from '../../../shared/execution/listLimit';
 import { getManyProperties } from '../../../shared/parameters/getMany';
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { orderFilter } from '../../helpers/listOrder';
-import { readScope, scopeFields } from '../../helpers/scope';
+import { prepareScopedList, scopeFields } from '../../helpers/scope';
 
 const properties: INodeProperties[] = [
 	{
@@ -76,11 +74,6 @@ function readFilters(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
-	const limit = readLimit.call(this, itemIndex, 'stored chat completion');
 	const qs = readFilters.call(this, itemIndex);
-	const scope = readScope.call(this, itemIndex);
-	const limits = readRequestLimits.call(this, itemIndex);
-	return {
-		send: async () => await collectList.call(this, { path: '/chat/completions', qs, scope, itemIndex, ...limits }, limit),
-	};
+	return prepareScopedList.call(this, itemIndex, { path: '/chat/completions', things: 'stored chat completion', qs });
 }

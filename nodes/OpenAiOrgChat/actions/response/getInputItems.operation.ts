@@ -1,12 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collectList, readLimit } from '../../../shared/execution/listLimit';
 import type { PreparedItem } from '../../../shared/execution/operation';
-import { readRequestLimits } from '../../../shared/execution/requestOptions';
 import { getManyProperties } from '../../../shared/parameters/getMany';
 import { orderFilter } from '../../helpers/listOrder';
-import { readScope, scopeFields } from '../../helpers/scope';
+import { prepareScopedList, scopeFields } from '../../helpers/scope';
 import { readResponseId, responseIdField, responsePath } from '../../helpers/storedResponse';
 
 export const description = updateDisplayOptions({ show: { resource: ['response'], operation: ['getInputItems'] } }, [
@@ -27,16 +25,15 @@ function textOf(entry: IDataObject): string | undefined {
  */
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedItem {
 	const id = readResponseId.call(this, itemIndex);
-	const limit = readLimit.call(this, itemIndex, 'input item');
 	const { order } = this.getNodeParameter('filters', itemIndex, {}) as { order?: string };
-	const scope = readScope.call(this, itemIndex);
-	const limits = readRequestLimits.call(this, itemIndex);
-	const request = { path: `${responsePath(id)}/input_items`, qs: order ? { order } : {}, scope, itemIndex, subject: `response ${id}`, ...limits };
-	return {
-		send: async () =>
-			await collectList.call(this, request, limit, (entry) => {
-				const text = textOf(entry);
-				return { ...entry, ...(text === undefined ? {} : { text }), responseId: id };
-			}),
-	};
+	return prepareScopedList.call(this, itemIndex, {
+		path: `${responsePath(id)}/input_items`,
+		things: 'input item',
+		qs: order ? { order } : {},
+		subject: `response ${id}`,
+		toItem: (entry) => {
+			const text = textOf(entry);
+			return { ...entry, ...(text === undefined ? {} : { text }), responseId: id };
+		},
+	});
 }
