@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { RequestLimits } from '../../../shared/execution/requestOptions';
 import { openAiRequest } from '../../../shared/transport';
 import type { OpenAiRequest, OpenAiResponse, ScopeOverrides } from '../../../shared/transport';
+import { batchPath } from '../../helpers/batches';
+import { filePath } from '../../helpers/files';
 
 /** The Batch API's limits per input file (the contract's CreateBatchRequest): 50,000 requests, 200 MB. */
 export const MAX_BATCH_REQUESTS = 50_000;
@@ -172,7 +174,7 @@ async function findUploaded(
 export async function retrieveBatch(this: IExecuteFunctions, place: BatchPlace, batchId: string): Promise<Batch> {
 	const { body } = await send.call(this, place, {
 		method: 'GET',
-		path: `/batches/${encodeURIComponent(batchId)}`,
+		path: batchPath(batchId),
 		subject: `batch ${batchId}`,
 	});
 	return body as Batch;
@@ -204,7 +206,7 @@ export async function readJsonl(
 	if (!fileId) return [];
 	const { body } = await send.call(this, place, {
 		method: 'GET',
-		path: `/files/${encodeURIComponent(fileId)}/content`,
+		path: `${filePath(fileId)}/content`,
 		textAnswer: true,
 		subject: `file ${fileId}`,
 	});

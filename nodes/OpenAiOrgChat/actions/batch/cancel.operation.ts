@@ -4,6 +4,7 @@ import { destructiveOperation } from '../../../shared/execution/destructiveOpera
 import type { ScopeOverrides } from '../../../shared/transport';
 import { batchPath, batchIdField, describeBatch, readableBatch, readBatchId } from '../../helpers/batches';
 import { readScope, requestOne, scopeFields } from '../../helpers/scope';
+import type { BatchStatus } from './batchApi';
 
 interface BatchTarget {
 	id: string;
@@ -11,8 +12,8 @@ interface BatchTarget {
 }
 
 /** A batch that can still be stopped; one cancelling or cancelled is already done. */
-const CANCELLABLE = ['validating', 'in_progress'];
-const CANCELLED = ['cancelling', 'cancelled'];
+const CANCELLABLE: readonly BatchStatus[] = ['validating', 'in_progress'];
+const CANCELLED: readonly BatchStatus[] = ['cancelling', 'cancelled'];
 
 /**
  * POST /batches/{id}/cancel: stops a batch that is validating or running. It is "cancelling" for up to 10 minutes,
@@ -34,7 +35,7 @@ export const { destructive, description, prepare } = destructiveOperation<BatchT
 	},
 	refuse(found, { id }, { itemIndex }) {
 		const status = String(found.status ?? '');
-		if (CANCELLABLE.includes(status) || CANCELLED.includes(status)) return;
+		if ([...CANCELLABLE, ...CANCELLED].includes(status as BatchStatus)) return;
 		throw new NodeOperationError(this.getNode(), `Batch ${id} is already ${status.replace('_', ' ')}, so it cannot be cancelled`, {
 			itemIndex,
 			description: 'Only a validating or running batch can be cancelled. Batch > Get puts out what it answered. Nothing was cancelled.',
